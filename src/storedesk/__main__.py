@@ -1,0 +1,3 @@
+from storedesk.cli import main
+
+main()

@@ -1,0 +1,28 @@
+"""The REST API at /api/v1/: every app's router, one auth, one error shape."""
+
+from ninja import NinjaAPI
+
+from storedesk.accounts.auth import SessionActorAuth, TokenAuth
+from storedesk.catalog.api import router as catalog_router
+from storedesk.core.api import install_error_handlers
+from storedesk.customers.api import router as customers_router
+from storedesk.inbox.api import router as inbox_router
+from storedesk.orders.api import router as orders_router
+
+api = NinjaAPI(
+    title="Storedesk API",
+    version="1",
+    description=(
+        "Customers, catalog, orders, shipments and the inbox (conversations, messages, notes, "
+        "canned replies) of one store. Authenticate with a store's "
+        "API token (`Authorization: Bearer sd_…`). Every error has the body "
+        '`{"error": {"code": "...", "message": "...", "details": ...}}`.'
+    ),
+    auth=[TokenAuth(), SessionActorAuth()],
+    urls_namespace="api",
+)
+install_error_handlers(api)
+api.add_router("/customers", customers_router, tags=["customers"])
+api.add_router("/products", catalog_router, tags=["products"])
+api.add_router("/", orders_router, tags=["orders"])
+api.add_router("/", inbox_router, tags=["inbox"])

@@ -1,0 +1,66 @@
+"""Running Storedesk: the web server (HTTP and websockets) and the task worker."""
+
+import logging
+import threading
+import uuid
+
+import uvicorn
+from django.conf import settings
+
+from storedesk.core.scheduler import SchedulerThread
+
+logger = logging.getLogger(__name__)
+
+
+class WorkerThread:
+    """The background task worker and the periodic jobs' scheduler, in daemon threads of
+    this process."""
+
+    def __init__(self, *, interval: float = 0.5) -> None:
+        from django_tasks_db.management.commands.db_worker import Worker
+
+        self._worker = Worker(
+            queue_names=["*"],
+            interval=interval,
+            batch=False,
+            backend_name="default",
+            startup_delay=False,
+            max_tasks=None,
+            worker_id=f"inprocess-{uuid.uuid4().hex[:8]}",
+            excluded_queue_names=[],
+        )
+        self._thread = threading.Thread(
+            target=self._worker.run, name="storedesk-worker", daemon=True
+        )
+        self._scheduler = SchedulerThread()
+
+    def start(self) -> "WorkerThread":
+        self._thread.start()
+        self._scheduler.start()
+        return self
+
+    def stop(self, timeout: float = 10) -> None:
+        """Let the task in hand finish, then stop polling."""
+        self._scheduler.stop(timeout)
+        self._worker.running = False
+        self._thread.join(timeout)
+
+
+def start_worker_thread(*, interval: float = 0.5) -> WorkerThread:
+    """Run the background task worker and the periodic jobs' scheduler inside this process
+    (the single-process mode)."""
+    return WorkerThread(interval=interval).start()
+
+
+def serve(*, host: str, port: int, workers: int = 1, log_level: str = "info") -> None:
+    """Serve the ASGI application with uvicorn until interrupted."""
+    uvicorn.run(
+        "storedesk.config.asgi:application",
+        host=host,
+        port=port,
+        workers=workers,
+        log_level=log_level,
+        proxy_headers=settings.PRODUCTION,
+        lifespan="off",
+        ws="websockets-sansio",
+    )

@@ -1,0 +1,221 @@
+"""Template filters of the agent UI: money, labels, names and local times."""
+
+import threading
+from collections.abc import Mapping
+from datetime import datetime
+from decimal import Decimal
+from functools import lru_cache
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+import icu
+from django import template
+from django.urls import reverse
+from django.utils import formats, timezone, translation
+from django.utils.translation import gettext_lazy as _
+
+register = template.Library()
+
+STATUS_LABELS = {
+    # orders
+    "draft": _("Draft"),
+    "open": _("Open"),
+    "completed": _("Completed"),
+    "cancelled": _("Cancelled"),
+    # payments
+    "pending": _("Pending"),
+    "authorized": _("Authorized"),
+    "paid": _("Paid"),
+    "partially_paid": _("Partially paid"),
+    "partially_refunded": _("Partially refunded"),
+    "refunded": _("Refunded"),
+    "voided": _("Voided"),
+    # fulfillment
+    "unfulfilled": _("Unfulfilled"),
+    "packed": _("Packed"),
+    "partially_fulfilled": _("Partially fulfilled"),
+    "fulfilled": _("Fulfilled"),
+    "returned": _("Returned"),
+    # shipments
+    "info_received": _("Label created"),
+    "in_transit": _("In transit"),
+    "out_for_delivery": _("Out for delivery"),
+    "attempt_fail": _("Delivery attempt failed"),
+    "delivered": _("Delivered"),
+    "available_for_pickup": _("Ready for pickup"),
+    "exception": _("Exception"),
+    "expired": _("Tracking expired"),
+}
+
+STATUS_TONES = {
+    "delivered": "good", "completed": "good", "paid": "good", "fulfilled": "good",
+    "exception": "bad", "attempt_fail": "bad", "cancelled": "muted", "voided": "muted",
+    "refunded": "muted", "expired": "bad", "pending": "warn", "unfulfilled": "warn",
+    "available_for_pickup": "warn", "partially_paid": "warn", "draft": "muted",
+}  # fmt: skip
+
+# Why a carrier reports an exception or a failed attempt.
+SUB_STATUS_LABELS = {
+    "damaged": _("Parcel damaged"),
+    "address_problem": _("Address problem"),
+    "customs_hold": _("Held at customs"),
+    "recipient_absent": _("Recipient not available"),
+}
+
+# Brand names stay as they are; the generic methods are translated.
+PAYMENT_METHOD_LABELS = {
+    "card": _("Card"),
+    "cash_on_delivery": _("Cash on delivery"),
+    "bank_transfer": _("Bank transfer"),
+    "sepa_direct_debit": _("SEPA direct debit"),
+    "gift_card": _("Gift card"),
+    "store_credit": _("Store credit"),
+    "blik": "BLIK",
+    "przelewy24": "Przelewy24",
+    "paypal": "PayPal",
+    "klarna": "Klarna",
+    "bizum": "Bizum",
+    "apple_pay": "Apple Pay",
+    "google_pay": "Google Pay",
+}
+
+ROLE_LABELS = {
+    "owner": _("Owner"),
+    "admin": _("Admin"),
+    "agent": _("Agent"),
+    "viewer": _("Viewer"),
+}
+
+CONSENT_CHANNEL_LABELS = {
+    "email": _("Email"),
+    "sms": _("SMS"),
+    "whatsapp": "WhatsApp",
+}
+
+CONSENT_SOURCE_LABELS = {
+    "checkout": _("at checkout"),
+    "widget": _("in the chat widget"),
+    "form": _("through a signup form"),
+    "agent": _("recorded by an agent"),
+    "api": _("through the API"),
+    "import": _("imported"),
+}
+
+# The list page each section of the frame starts from (the store switcher keeps the agent
+# in the same section of the other store).
+SECTION_URLS = {
+    "inbox": "inbox",
+    "customers": "customer-list",
+    "orders": "order-list",
+    "help-center": "help-center",
+    "reports": "reports",
+    "settings": "store-settings",
+}
+
+
+def _active_language() -> str:
+    return translation.get_language() or "en"
+
+
+def _label(labels: Mapping[str, object], value: str) -> str:
+    return str(labels.get(value, value.replace("_", " ")))
+
+
+@register.filter
+def status_label(value: str) -> str:
+    return _label(STATUS_LABELS, value)
+
+
+@register.filter
+def status_tone(value: str) -> str:
+    return STATUS_TONES.get(value, "info")
+
+
+@register.filter
+def sub_status_label(value: str) -> str:
+    return _label(SUB_STATUS_LABELS, value) if value else ""
+
+
+@register.filter
+def payment_method_label(value: str) -> str:
+    return _label(PAYMENT_METHOD_LABELS, value) if value else ""
+
+
+@register.filter
+def role_label(value: str) -> str:
+    return _label(ROLE_LABELS, value)
+
+
+@register.filter
+def consent_channel_label(value: str) -> str:
+    return _label(CONSENT_CHANNEL_LABELS, value)
+
+
+@register.filter
+def consent_source_label(value: str) -> str:
+    return _label(CONSENT_SOURCE_LABELS, value)
+
+
+@lru_cache(maxsize=64)
+def _currency_formatter(language: str, currency: str) -> icu.LocalizedNumberFormatter:
+    # A localized formatter is immutable and documented as safe to share between threads.
+    return icu.NumberFormatter.withLocale(icu.Locale(language)).unit(icu.CurrencyUnit(currency))
+
+
+@register.filter
+def money(amount: Decimal | None, currency: str) -> str:
+    """``amount`` in ``currency``, formatted for the active language (1.234,50 zł, ₺1.234,50)."""
+    if amount is None:
+        return ""
+    formatter = _currency_formatter(_active_language(), currency)
+    # ICU reads the decimal string exactly; a float would not be.
+    return str(formatter.formatDecimal(str(amount).encode()))
+
+
+_names = threading.local()
+
+
+def _display_names(language: str) -> icu.LocaleDisplayNames:
+    # ICU display-name objects are not documented as thread-safe: one per thread and language.
+    if not hasattr(_names, "by_language"):
+        _names.by_language = {}
+    by_language: dict[str, icu.LocaleDisplayNames] = _names.by_language
+    if language not in by_language:
+        by_language[language] = icu.LocaleDisplayNames.createInstance(
+            icu.Locale(language), [icu.UDisplayContext.CAPITALIZATION_FOR_BEGINNING_OF_SENTENCE]
+        )
+    return by_language[language]
+
+
+@register.filter
+def language_name(code: str) -> str:
+    """A language code as its name in the reader's language: 'tr' is 'Turkish', 'Türkçe'."""
+    if not code:
+        return ""
+    return str(_display_names(_active_language()).languageDisplayName(code))
+
+
+@register.filter
+def country_name(code: str) -> str:
+    """An ISO 3166 country code as its name in the reader's language: 'PL' is 'Polonya'."""
+    if not code:
+        return ""
+    return str(_display_names(_active_language()).regionDisplayName(code.upper()))
+
+
+@register.filter
+def local_time(value: datetime | None, zone: str) -> str:
+    """The wall-clock time of ``value`` in the time zone ``zone`` (a customer's or a team's),
+    formatted for the reader. Django's ``time`` filter would show the reader's own zone."""
+    if value is None:
+        return ""
+    try:
+        tz = ZoneInfo(zone)
+    except (ZoneInfoNotFoundError, ValueError):
+        return ""
+    return formats.time_format(timezone.localtime(value, tz), "TIME_FORMAT")
+
+
+@register.simple_tag
+def section_url(section: str, store_slug: str) -> str:
+    """The start page of ``section`` in the store ``store_slug``."""
+    return reverse(SECTION_URLS.get(section, "customer-list"), args=[store_slug])

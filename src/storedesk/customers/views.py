@@ -1,0 +1,94 @@
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import render
+from django.utils import timezone
+from django.utils.cache import patch_vary_headers
+
+from storedesk.accounts.actors import Actor
+from storedesk.accounts.decorators import store_view
+from storedesk.accounts.permissions import Permission
+from storedesk.core.pagination import paginate
+from storedesk.core.views import next_page_query
+from storedesk.customers.selectors import (
+    access_customer,
+    get_current_consents,
+    list_customer_countries,
+    list_customer_languages,
+    list_customers,
+    list_tags,
+)
+from storedesk.inbox.selectors import list_customer_conversations
+from storedesk.orders.selectors import get_customer_order_stats, list_customer_orders
+
+PAGE_SIZE = 50
+PROFILE_ORDERS = 10
+PROFILE_CONVERSATIONS = 20
+FILTERS = ("q", "tag", "language", "country")
+
+
+def _is_fragment_request(request: HttpRequest) -> bool:
+    """An htmx request for part of the page. A history restore needs the whole page."""
+    return (
+        request.headers.get("HX-Request") == "true"
+        and request.headers.get("HX-History-Restore-Request") != "true"
+    )
+
+
+@store_view
+def customer_list(request: HttpRequest, actor: Actor) -> HttpResponse:
+    filters = {name: request.GET.get(name, "").strip()[:200] for name in FILTERS}
+    cursor = request.GET.get("cursor") or None
+    customers, next_cursor = paginate(
+        list_customers(
+            actor,
+            search=filters["q"],
+            tag=filters["tag"],
+            language=filters["language"],
+            country=filters["country"],
+        ),
+        ordering=("-created_at", "-id"),
+        cursor=cursor,
+        limit=PAGE_SIZE,
+    )
+    context: dict[str, object] = {
+        "section": "customers",
+        "customers": customers,
+        "filters": filters,
+        "next_cursor": next_cursor,
+        "next_query": next_page_query(request, next_cursor),
+    }
+    if _is_fragment_request(request):
+        # Typing in the search box replaces the results; "more" appends the next rows.
+        template = "customers/_rows.html" if cursor else "customers/_results.html"
+    else:
+        template = "customers/customer_list.html"
+        context |= {
+            "tags": list_tags(actor),
+            "languages": list_customer_languages(actor),
+            "countries": list_customer_countries(actor),
+        }
+    response = render(request, template, context)
+    patch_vary_headers(response, ["HX-Request"])
+    return response
+
+
+@store_view
+def customer_profile(request: HttpRequest, actor: Actor, customer_id: int) -> HttpResponse:
+    customer = access_customer(actor, customer_id)
+    return render(
+        request,
+        "customers/customer_profile.html",
+        {
+            "section": "customers",
+            "customer": customer,
+            "orders": list_customer_orders(customer.pk, actor.store, limit=PROFILE_ORDERS),
+            "stats": get_customer_order_stats(customer.pk, actor.store),
+            "consents": get_current_consents(customer),
+            # Every channel in one list: the customer's one timeline.
+            "conversations": (
+                list_customer_conversations(customer, limit=PROFILE_CONVERSATIONS)
+                if actor.can(Permission.VIEW_CONVERSATIONS)
+                else None
+            ),
+            "now": timezone.now(),
+        },
+    )

@@ -1,0 +1,72 @@
+"""CORS for the chat widget's API: the widget runs on the store's own site and calls
+/widget/v1/ from there, without cookies."""
+
+from collections.abc import Callable
+
+from django.http import HttpRequest, HttpResponse, JsonResponse
+
+from storedesk.livechat.selectors import normalize_origin
+
+WIDGET_API_PREFIX = "/widget/v1/"
+_ALLOW_HEADERS = "Authorization, Content-Type"
+_ALLOW_METHODS = "GET, POST, OPTIONS"
+
+
+class WidgetCorsMiddleware:
+    """Answers preflight requests for /widget/v1/ and marks its responses readable by
+    the widget's page.
+
+    Which pages may run a widget is only known once the request names its widget (by key
+    or token), so a preflight is allowed from anywhere, and the answer itself names the
+    caller's origin only if the widget allows it (``*`` when it allows every site). No
+    credentials: the widget never sends cookies. Failures that never reached the API (413,
+    a wrong method) get the API's one error body too.
+    """
+
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        if not request.path.startswith(WIDGET_API_PREFIX):
+            return self.get_response(request)
+        if request.method == "OPTIONS" and "access-control-request-method" in request.headers:
+            preflight = HttpResponse(status=204)
+            preflight["Access-Control-Allow-Origin"] = "*"
+            preflight["Access-Control-Allow-Methods"] = _ALLOW_METHODS
+            preflight["Access-Control-Allow-Headers"] = _ALLOW_HEADERS
+            preflight["Access-Control-Max-Age"] = "86400"
+            return preflight
+        response = _shaped(self.get_response(request))
+        allowed = getattr(request, "widget_allowed_origins", None)
+        origin = request.headers.get("Origin")
+        if not allowed:
+            response["Access-Control-Allow-Origin"] = "*"
+        elif origin and normalize_origin(origin) in allowed:
+            response["Access-Control-Allow-Origin"] = origin
+            response["Vary"] = "Origin"
+        response["Access-Control-Expose-Headers"] = "Retry-After"
+        return response
+
+
+def _shaped(response: HttpResponse) -> HttpResponse:
+    if response.status_code < 400 or response.get("Content-Type", "").startswith(
+        "application/json"
+    ):
+        return response
+    code, message = _PLAIN_ERRORS.get(response.status_code, ("error", "The request failed."))
+    shaped = JsonResponse(
+        {"error": {"code": code, "message": message, "details": None}},
+        status=response.status_code,
+    )
+    if "Allow" in response:
+        shaped["Allow"] = response["Allow"]
+    return shaped
+
+
+_PLAIN_ERRORS = {
+    400: ("bad_request", "The request could not be understood."),
+    404: ("not_found", "No such endpoint."),
+    405: ("method_not_allowed", "This endpoint does not accept that HTTP method."),
+    413: ("payload_too_large", "The request body is larger than this server accepts."),
+    500: ("internal_error", "Something went wrong on our side; it has been logged."),
+}

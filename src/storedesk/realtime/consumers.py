@@ -1,0 +1,163 @@
+"""The agent socket: ``/ws/agent/<store_slug>/`` (protocol in docs/realtime.md)."""
+
+import json
+from typing import Any
+
+from channels.db import database_sync_to_async
+from channels.generic.websocket import AsyncWebsocketConsumer
+
+from storedesk.accounts.actors import Actor
+from storedesk.accounts.models import User
+from storedesk.accounts.permissions import Permission
+from storedesk.accounts.selectors import get_actor_for_user
+from storedesk.core.errors import NotFound, StoredeskError
+from storedesk.inbox.actions.presence import check_set_presence, do_mark_agent_seen
+from storedesk.inbox.models import Channel, Presence
+from storedesk.inbox.selectors import access_conversation
+from storedesk.livechat.actions import do_record_agent_typing
+from storedesk.realtime import groups
+from storedesk.realtime.events import TypingEvent
+from storedesk.realtime.publisher import adeliver
+
+CLOSE_NOT_LOGGED_IN = 4401
+CLOSE_NOT_FOUND = 4404
+# Client frames are small (typing, presence, heartbeat); anything larger is a mistake.
+MAX_FRAME_BYTES = 4096
+
+
+class AgentConsumer(AsyncWebsocketConsumer):  # type: ignore[misc]  # channels is untyped
+    """A staff member's live inbox in one store: events in, typing and presence out."""
+
+    actor: Actor
+    user: User
+    joined: list[str]
+
+    async def connect(self) -> None:
+        self.joined = []
+        user = self.scope.get("user")
+        if not isinstance(user, User) or not user.is_authenticated:
+            await self._refuse(CLOSE_NOT_LOGGED_IN)
+            return
+        store_slug = self.scope["url_route"]["kwargs"]["store_slug"]
+        actor = await database_sync_to_async(_open_inbox)(user, store_slug)
+        if actor is None:
+            await self._refuse(CLOSE_NOT_FOUND)
+            return
+        self.actor, self.user = actor, user
+        # Joined before the handshake completes: once the client sees the socket open, no
+        # event can slip past between its reload over HTTP and its subscription.
+        for group in (groups.agents(actor.store.pk), groups.user(actor.store.pk, user.pk)):
+            await self.channel_layer.group_add(group, self.channel_name)
+            self.joined.append(group)
+        # The conversations this socket has checked, and whether each is a website chat.
+        self._chats: dict[int, bool] = {}
+        await self.accept()
+
+    async def _refuse(self, code: int) -> None:
+        # Accepted first: a close before the handshake reaches a browser as a bare 403,
+        # without the code that tells the client not to retry.
+        await self.accept()
+        await self.close(code=code)
+
+    async def disconnect(self, code: int) -> None:
+        for group in self.joined:
+            await self.channel_layer.group_discard(group, self.channel_name)
+
+    async def receive(self, text_data: str | None = None, bytes_data: bytes | None = None) -> None:
+        if text_data is None or len(text_data) > MAX_FRAME_BYTES:
+            await self._error("bad_frame", "Send JSON text frames of at most 4 KB.")
+            return
+        try:
+            frame = json.loads(text_data)
+        except ValueError:
+            await self._error("bad_frame", "The frame is not valid JSON.")
+            return
+        if not isinstance(frame, dict):
+            await self._error("bad_frame", "A frame is a JSON object with a type.")
+            return
+        kind = frame.get("type")
+        if kind == "heartbeat":
+            await database_sync_to_async(do_mark_agent_seen)(self.actor.store, self.user)
+        elif kind == "presence":
+            await self._set_presence(frame.get("presence"))
+        elif kind == "typing":
+            await self._typing(frame.get("conversation_id"), frame.get("typing"))
+        else:
+            await self._error("unknown_type", "Frame types are typing, presence and heartbeat.")
+
+    async def _set_presence(self, value: object) -> None:
+        if value not in {Presence.ONLINE.value, Presence.AWAY.value}:
+            await self._error("invalid_presence", 'presence is "online" or "away".')
+            return
+        try:
+            await database_sync_to_async(check_set_presence)(
+                self.actor, presence=Presence(str(value))
+            )
+        except StoredeskError as error:
+            await self._error(error.code, error.message)
+
+    async def _typing(self, conversation_id: object, typing: object) -> None:
+        if (
+            not isinstance(conversation_id, int)
+            or isinstance(conversation_id, bool)
+            or not isinstance(typing, bool)
+        ):
+            await self._error(
+                "bad_frame", "typing needs conversation_id (a number) and typing (true or false)."
+            )
+            return
+        if not self.actor.can(Permission.REPLY_CONVERSATIONS):
+            await self._error("permission_denied", "You cannot write in conversations.")
+            return
+        is_chat = self._chats.get(conversation_id)
+        if is_chat is None:
+            is_chat = await database_sync_to_async(_is_chat)(self.actor, conversation_id)
+            if is_chat is None:
+                await self._error("not_found", "No such conversation.")
+                return
+            self._chats[conversation_id] = is_chat
+        name = self.user.name or self.user.email.split("@")[0]
+        if is_chat:
+            await database_sync_to_async(do_record_agent_typing)(
+                conversation_id=conversation_id, name=name, typing=typing
+            )
+        await adeliver(
+            TypingEvent(
+                store_id=self.actor.store.pk,
+                conversation_id=conversation_id,
+                who="agent",
+                user_id=self.user.pk,
+                name=name,
+                typing=typing,
+                to_visitor=is_chat,
+            )
+        )
+
+    async def realtime_frame(self, message: dict[str, Any]) -> None:
+        if message.get("skip_user_id") == self.user.pk:
+            return
+        await self.send(text_data=message["text"])
+
+    async def _error(self, code: str, message: str) -> None:
+        await self.send(text_data=json.dumps({"type": "error", "code": code, "message": message}))
+
+
+def _open_inbox(user: User, store_slug: str) -> Actor | None:
+    """The user's actor in the store if they may watch its conversations; marks them seen."""
+    try:
+        actor = get_actor_for_user(user, store_slug=store_slug)
+    except NotFound:
+        return None
+    if not actor.can(Permission.VIEW_CONVERSATIONS):
+        return None
+    do_mark_agent_seen(actor.store, user)
+    return actor
+
+
+def _is_chat(actor: Actor, conversation_id: int) -> bool | None:
+    """Whether the store's conversation is a website chat; None when there is no such
+    conversation in the actor's store (another store's id looks exactly like a missing one)."""
+    try:
+        return access_conversation(actor, conversation_id).channel == Channel.CHAT
+    except NotFound:
+        return None

@@ -1,0 +1,172 @@
+"""Two real `storedesk serve` processes sharing events through Redis: a shopper on one
+process writes, an agent on the other sees it. This is how a merchant scales out."""
+
+import asyncio
+import json
+import os
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+import redis
+from websockets.asyncio.client import connect
+
+REDIS_URL = "redis://127.0.0.1:6379/14"
+SOURCE = Path(__file__).resolve().parents[3]  # the src/ folder of this tree
+
+SETUP = """
+import json
+from django.contrib.auth import BACKEND_SESSION_KEY, HASH_SESSION_KEY, SESSION_KEY
+from django.contrib.sessions.backends.db import SessionStore
+from storedesk.accounts.models import Membership, User
+from storedesk.core.models import Store
+from storedesk.livechat.actions import do_create_widget
+
+store = Store.objects.create(
+    name="Moda", slug="moda", default_currency="TRY", languages=["tr"],
+    default_language="tr", timezone="Europe/Istanbul", country="TR",
+)
+user = User.objects.create_user("agent@moda.example", name="Ayla")
+Membership.objects.create(store=store, user=user, role="agent")
+session = SessionStore()
+session[SESSION_KEY] = str(user.pk)
+session[BACKEND_SESSION_KEY] = "django.contrib.auth.backends.ModelBackend"
+session[HASH_SESSION_KEY] = user.get_session_auth_hash()
+session.create()
+print(json.dumps({"session": session.session_key, "key": do_create_widget(store).key}))
+"""
+
+
+def _redis_reachable() -> bool:
+    try:
+        return bool(redis.Redis.from_url(REDIS_URL, socket_connect_timeout=0.5).ping())
+    except redis.RedisError:
+        return False
+
+
+pytestmark = pytest.mark.skipif(not _redis_reachable(), reason="Redis is not reachable")
+
+
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return int(probe.getsockname()[1])
+
+
+@pytest.fixture
+def environment(tmp_path: Path) -> dict[str, str]:
+    environment = {
+        key: value
+        for key, value in os.environ.items()
+        if key not in {"DATABASE_URL", "DJANGO_SETTINGS_MODULE"}
+    }
+    environment |= {
+        "STOREDESK_DATA_DIR": str(tmp_path),
+        "REDIS_URL": REDIS_URL,
+        "PYTHONPATH": str(SOURCE),
+        "LOG_LEVEL": "WARNING",
+    }
+    return environment
+
+
+def storedesk(environment: dict[str, str], *args: str) -> str:
+    return subprocess.run(  # noqa: S603  (our own command, our own arguments)
+        [sys.executable, "-m", "storedesk", *args],
+        env=environment,
+        capture_output=True,
+        text=True,
+        check=True,
+        timeout=60,
+    ).stdout
+
+
+@pytest.fixture
+def servers(environment: dict[str, str]) -> Iterator[tuple[int, int, dict[str, str]]]:
+    redis.Redis.from_url(REDIS_URL).flushdb()
+    storedesk(environment, "migrate", "--no-input", "-v0")
+    setup = json.loads(storedesk(environment, "shell", "-c", SETUP).strip().splitlines()[-1])
+    ports = free_port(), free_port()
+    processes = [
+        subprocess.Popen(  # noqa: S603  (our own command, our own arguments)
+            [sys.executable, "-m", "storedesk", "serve", "--port", str(port)],
+            env=environment,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.PIPE,
+        )
+        for port in ports
+    ]
+    try:
+        for port, process in zip(ports, processes, strict=True):
+            wait_until_serving(port, process)
+        yield ports[0], ports[1], setup
+    finally:
+        for process in processes:
+            process.terminate()
+        for process in processes:
+            process.wait(timeout=10)
+        redis.Redis.from_url(REDIS_URL).flushdb()
+
+
+def wait_until_serving(port: int, process: subprocess.Popen[bytes]) -> None:
+    deadline = time.monotonic() + 20
+    while time.monotonic() < deadline:
+        if process.poll() is not None:
+            assert process.stderr is not None
+            raise AssertionError(process.stderr.read().decode())
+        try:
+            with urllib.request.urlopen(f"http://127.0.0.1:{port}/healthz", timeout=1):
+                return
+        except OSError:
+            time.sleep(0.1)
+    raise AssertionError(f"storedesk serve on port {port} did not start")
+
+
+def start_session(port: int, key: str) -> str:
+    request = urllib.request.Request(
+        f"http://127.0.0.1:{port}/widget/v1/sessions",
+        data=json.dumps({"key": key, "language": "tr"}).encode(),
+        headers={"Content-Type": "application/json"},
+    )
+    with urllib.request.urlopen(request, timeout=5) as response:  # noqa: S310  (http, 127.0.0.1)
+        token = json.load(response)["token"]
+    assert isinstance(token, str)
+    return token
+
+
+async def shopper_writes_agent_reads(port_a: int, port_b: int, setup: dict[str, str]) -> Any:
+    token = start_session(port_a, setup["key"])
+    async with (
+        connect(
+            f"ws://127.0.0.1:{port_b}/ws/agent/moda/",
+            origin=f"http://127.0.0.1:{port_b}",  # type: ignore[arg-type]
+            additional_headers={"Cookie": f"sessionid={setup['session']}"},
+        ) as agent,
+        connect(f"ws://127.0.0.1:{port_a}/ws/widget/?token={token}") as shopper,
+    ):
+        assert json.loads(await shopper.recv())["type"] == "ready"
+        await shopper.send(
+            json.dumps({"type": "message", "client_id": "c-1", "text": "İADE istiyorum"})
+        )
+        ack = json.loads(await asyncio.wait_for(shopper.recv(), 5))
+        while True:
+            event = json.loads(await asyncio.wait_for(agent.recv(), 5))["event"]
+            if event["type"] == "message":
+                return ack, event
+
+
+def test_a_message_to_one_process_reaches_an_agent_on_another(
+    servers: tuple[int, int, dict[str, str]],
+) -> None:
+    port_a, port_b, setup = servers
+
+    ack, event = asyncio.run(shopper_writes_agent_reads(port_a, port_b, setup))
+
+    assert ack["type"] == "ack"
+    assert (event["op"], event["message"]["text"]) == ("created", "İADE istiyorum")
+    assert event["message"]["id"] == ack["message"]["id"]
