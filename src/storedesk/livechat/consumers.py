@@ -6,7 +6,6 @@ from typing import Any
 from urllib.parse import parse_qs
 
 from channels.db import database_sync_to_async
-from channels.generic.websocket import AsyncWebsocketConsumer
 from django.utils import translation
 
 from storedesk.core.errors import StoredeskError
@@ -25,6 +24,7 @@ from storedesk.livechat.selectors import (
     list_visitor_messages,
 )
 from storedesk.realtime import groups
+from storedesk.realtime.consumers import SocketConsumer
 
 CLOSE_BAD_TOKEN = 4401
 CLOSE_ORIGIN_NOT_ALLOWED = 4403
@@ -32,7 +32,7 @@ CLOSE_ORIGIN_NOT_ALLOWED = 4403
 MAX_FRAME_CHARS = 128 * 1024
 
 
-class VisitorConsumer(AsyncWebsocketConsumer):  # type: ignore[misc]  # channels is untyped
+class VisitorConsumer(SocketConsumer):
     visitor: Visitor
     conversation_id: int | None
     joined: set[str]

@@ -3,6 +3,7 @@
 import json
 from typing import Any
 
+from channels.consumer import get_handler_name
 from channels.db import database_sync_to_async
 from channels.generic.websocket import AsyncWebsocketConsumer
 
@@ -17,7 +18,7 @@ from storedesk.inbox.selectors import access_conversation
 from storedesk.livechat.actions import do_record_agent_typing
 from storedesk.realtime import groups
 from storedesk.realtime.events import TypingEvent
-from storedesk.realtime.publisher import adeliver
+from storedesk.realtime.publisher import adeliver, bind_event_loop
 
 CLOSE_NOT_LOGGED_IN = 4401
 CLOSE_NOT_FOUND = 4404
@@ -25,7 +26,28 @@ CLOSE_NOT_FOUND = 4404
 MAX_FRAME_BYTES = 4096
 
 
-class AgentConsumer(AsyncWebsocketConsumer):  # type: ignore[misc]  # channels is untyped
+class SocketConsumer(AsyncWebsocketConsumer):  # type: ignore[misc]  # channels is untyped
+    """The base of Storedesk's sockets.
+
+    Channels closes stale database connections before every handler, through the one
+    thread that runs all database work: with a thousand chats, each frame and each event
+    would queue behind the others' queries just for that check. Every database call of
+    ours runs in ``database_sync_to_async``, which does the same check in its own turn,
+    so handlers are called directly.
+    """
+
+    async def dispatch(self, message: dict[str, Any]) -> None:
+        handler = getattr(self, get_handler_name(message), None)
+        if handler is None:
+            raise ValueError(f"No handler for message type {message['type']}")
+        await handler(message)
+
+    async def websocket_connect(self, message: dict[str, Any]) -> None:
+        bind_event_loop()
+        await super().websocket_connect(message)
+
+
+class AgentConsumer(SocketConsumer):
     """A staff member's live inbox in one store: events in, typing and presence out."""
 
     actor: Actor

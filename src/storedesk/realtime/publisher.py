@@ -10,10 +10,17 @@ runs after the commit that caused an event, and sends each event to its audience
 
 Frames are serialised once here, not once per socket: a message reaches every agent of
 the store, and this is the path a shopper's message takes to them.
+
+In the server process, an event raised in a worker thread (every database action runs in
+one) is handed to the server's event loop through an outbox and sent from there, in order;
+the thread goes back to its next database call at once instead of waiting for every group
+send. Elsewhere (the task worker, management commands, tests without a server) it is sent
+before ``deliver`` returns.
 """
 
 import asyncio
 import json
+import logging
 from collections.abc import Callable
 from typing import Any
 
@@ -28,6 +35,8 @@ from storedesk.realtime import groups
 from storedesk.realtime.events import TypingEvent
 
 # Channel-layer message types; a consumer handles "realtime.frame" in realtime_frame().
+logger = logging.getLogger(__name__)
+
 FRAME = "realtime.frame"
 FOLLOW = "visitor.follow"
 
@@ -84,7 +93,10 @@ def deliver(event: Event | TypingEvent) -> None:
     """Send ``event`` to its audience from synchronous code: the after-commit callback of
     every published event, and ephemeral signals (typing) that wait for no commit."""
     deliveries = route(event)
-    if deliveries:
+    if not deliveries:
+        return
+    outbox = _outbox
+    if outbox is None or not outbox.accept(deliveries):
         async_to_sync(send_deliveries)(deliveries)
 
 
@@ -103,6 +115,53 @@ async def send_deliveries(deliveries: list[Delivery]) -> None:
         await layer.group_send(group, message)
         return
     await asyncio.gather(*(layer.group_send(group, message) for group, message in deliveries))
+
+
+class _Outbox:
+    """Deliveries queued by worker threads, sent in order by one task on the server loop."""
+
+    def __init__(self, loop: asyncio.AbstractEventLoop) -> None:
+        self.loop = loop
+        self.queue: asyncio.Queue[list[Delivery]] = asyncio.Queue()
+        self.sender = loop.create_task(self._send_forever())
+
+    def accept(self, deliveries: list[Delivery]) -> bool:
+        """Queue ``deliveries`` when called from another thread while the loop runs."""
+        if self.loop.is_closed() or not self.loop.is_running():
+            return False
+        if _running_loop() is self.loop:
+            return False
+        try:
+            self.loop.call_soon_threadsafe(self.queue.put_nowait, deliveries)
+        except RuntimeError:  # the loop closed in between
+            return False
+        return True
+
+    async def _send_forever(self) -> None:
+        while True:
+            deliveries = await self.queue.get()
+            try:
+                await send_deliveries(deliveries)
+            except Exception:  # a failed send must not stop every later one
+                logger.exception("Could not deliver a real-time event")
+
+
+_outbox: _Outbox | None = None
+
+
+def _running_loop() -> asyncio.AbstractEventLoop | None:
+    try:
+        return asyncio.get_running_loop()
+    except RuntimeError:
+        return None
+
+
+def bind_event_loop() -> None:
+    """Send the events of worker threads from the running loop (a server's) from now on."""
+    global _outbox
+    loop = asyncio.get_running_loop()
+    if _outbox is None or _outbox.loop is not loop:
+        _outbox = _Outbox(loop)
 
 
 _unsubscribe: Callable[[], None] | None = None

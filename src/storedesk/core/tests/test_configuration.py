@@ -60,7 +60,7 @@ def test_with_nothing_set_storedesk_uses_sqlite_wal_memory_layer_and_database_ta
     assert loaded["engine"] == "django.db.backends.sqlite3"
     assert loaded["name"] == str(tmp_path / "data" / "storedesk.sqlite3")
     assert "journal_mode=WAL" in loaded["options"]["init_command"]  # type: ignore[index]
-    assert loaded["channel_layer"] == "channels.layers.InMemoryChannelLayer"
+    assert loaded["channel_layer"] == "storedesk.realtime.layers.LocalChannelLayer"
     assert loaded["cache"] == "django.core.cache.backends.locmem.LocMemCache"
     assert loaded["tasks"] == "django_tasks_db.DatabaseBackend"
     assert loaded["mailer"] == {"BACKEND": "django.core.mail.backends.console.EmailBackend"}
