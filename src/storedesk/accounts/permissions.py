@@ -24,6 +24,11 @@ class Permission(StrEnum):
     # Write to customers, add notes, assign, tag and change status.
     REPLY_CONVERSATIONS = "reply_conversations"
     MANAGE_CANNED_REPLIES = "manage_canned_replies"
+    # Write and preview help-center articles as drafts.
+    EDIT_HELP_CENTER = "edit_help_center"
+    # Publish articles and change the store's policies, which shoppers are promised.
+    PUBLISH_HELP_CENTER = "publish_help_center"
+    MANAGE_POLICIES = "manage_policies"
 
 
 _READ = {
@@ -36,9 +41,12 @@ _AGENT = _READ | {
     Permission.EDIT_CUSTOMERS,
     Permission.EDIT_ORDERS,
     Permission.REPLY_CONVERSATIONS,
+    Permission.EDIT_HELP_CENTER,
 }
 _ADMIN = _AGENT | {
     Permission.MANAGE_CANNED_REPLIES,
+    Permission.PUBLISH_HELP_CENTER,
+    Permission.MANAGE_POLICIES,
     Permission.EDIT_CATALOG,
     Permission.MANAGE_STORE,
     Permission.MANAGE_STAFF,

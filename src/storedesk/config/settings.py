@@ -50,6 +50,9 @@ INSTALLED_APPS = [
     "storedesk.inbox",
     "storedesk.livechat",
     "storedesk.realtime",
+    "storedesk.policies",
+    "storedesk.search",
+    "storedesk.helpcenter",
 ]
 
 MIDDLEWARE = [
@@ -150,7 +153,7 @@ if REDIS_URL:
         }
     }
 else:
-    CHANNEL_LAYERS = {"default": {"BACKEND": "channels.layers.InMemoryChannelLayer"}}
+    CHANNEL_LAYERS = {"default": {"BACKEND": "storedesk.realtime.layers.LocalChannelLayer"}}
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 
 TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}

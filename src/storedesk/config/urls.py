@@ -10,11 +10,14 @@ urlpatterns = [
     path("api/v1/", api.urls),
     re_path(r"^api/(?P<path>.*)$", core_views.api_not_found),
     path("", include("storedesk.accounts.urls")),
-    path("s/<slug:store_slug>/help-center/", sections.help_center, name="help-center"),
     path("s/<slug:store_slug>/reports/", sections.reports, name="reports"),
     path("", include("storedesk.customers.urls")),
     path("", include("storedesk.orders.urls")),
     path("", include("storedesk.inbox.urls")),
     path("", include("storedesk.inbox.canned_urls")),
     path("", include("storedesk.livechat.urls")),
+    # Policy pages (/help/<lang>/policies/…) before the help center's category pages.
+    path("", include("storedesk.policies.urls")),
+    path("", include("storedesk.helpcenter.urls")),
+    path("", include("storedesk.helpcenter.editor_urls")),
 ]

@@ -9,16 +9,6 @@ from storedesk.accounts.decorators import store_view
 
 
 @store_view
-def help_center(request: HttpRequest, actor: Actor) -> HttpResponse:
-    return _placeholder(
-        request,
-        "help-center",
-        _("Help center"),
-        _("Articles, policies and the contact page for shoppers will be edited here."),
-    )
-
-
-@store_view
 def reports(request: HttpRequest, actor: Actor) -> HttpResponse:
     return _placeholder(
         request,

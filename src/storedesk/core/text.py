@@ -37,3 +37,25 @@ def lower_for_language(text: str, language: str) -> str:
 def upper_for_language(text: str, language: str) -> str:
     """Upper-case ``text`` by the rules of ``language`` (Turkish 'i' becomes 'İ')."""
     return str(icu.UnicodeString(text).toUpper(icu.Locale(language)))
+
+
+def language_display_name(code: str, *, in_language: str) -> str:
+    """The language ``code`` named in ``in_language``: 'tr' in Polish is 'Turecki'."""
+    return str(_display_names(in_language).languageDisplayName(code))
+
+
+def country_display_name(code: str, *, in_language: str) -> str:
+    """The ISO 3166 country ``code`` named in ``in_language``: 'PL' in Turkish is 'Polonya'."""
+    return str(_display_names(in_language).regionDisplayName(code.upper()))
+
+
+def _display_names(language: str) -> icu.LocaleDisplayNames:
+    # ICU display-name objects are not documented as thread-safe: one per thread and language.
+    by_language: dict[str, icu.LocaleDisplayNames] | None = getattr(_local, "names", None)
+    if by_language is None:
+        by_language = _local.names = {}
+    if language not in by_language:
+        by_language[language] = icu.LocaleDisplayNames.createInstance(
+            icu.Locale(language), [icu.UDisplayContext.CAPITALIZATION_FOR_BEGINNING_OF_SENTENCE]
+        )
+    return by_language[language]

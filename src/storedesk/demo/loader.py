@@ -42,6 +42,7 @@ from storedesk.customers.models import (
 )
 from storedesk.customers.selectors import customer_search_key
 from storedesk.demo import vocabulary as words
+from storedesk.demo.helpcenter import has_demo_help_center, load_demo_help_center
 from storedesk.demo.inbox import has_demo_inbox, load_demo_inbox
 from storedesk.orders.models import (
     FinancialStatus,
@@ -103,10 +104,15 @@ def load_demo(*, seed: int = 2026, customers: int = 200, orders: int = 1000) -> 
                 customers=customers, orders=orders
             )
             load_demo_inbox(store, seed=seed, now=timezone.now(), featured_email=FEATURED_EMAIL)
-    elif not has_demo_inbox(store):
-        # A demo store loaded by an earlier version gets the inbox it did not have.
-        with transaction.atomic():
-            load_demo_inbox(store, seed=seed, now=timezone.now(), featured_email=FEATURED_EMAIL)
+            # After the orders: the policies take effect from the first order's date.
+            load_demo_help_center(store)
+    else:
+        # A demo store loaded by an earlier version gets what it did not have.
+        if not has_demo_inbox(store):
+            with transaction.atomic():
+                load_demo_inbox(store, seed=seed, now=timezone.now(), featured_email=FEATURED_EMAIL)
+        if not has_demo_help_center(store):
+            load_demo_help_center(store)
     return DemoSummary(
         created=created,
         store_name=store.name,

@@ -41,6 +41,7 @@ from storedesk.livechat.selectors import (
     list_visitor_messages,
     widget_greeting,
 )
+from storedesk.search.api import public_router as search_public_router
 
 AUTH_SCHEME = "Visitor "
 
@@ -71,6 +72,8 @@ widget_api = NinjaAPI(
     urls_namespace="widget",
 )
 install_error_handlers(widget_api)
+# Help-center search for the widget (and any page with the widget key).
+widget_api.add_router("/", search_public_router, tags=["search"])
 
 
 @widget_api.exception_handler(RateLimited)

@@ -1,6 +1,5 @@
 """Template filters of the agent UI: money, labels, names and local times."""
 
-import threading
 from collections.abc import Mapping
 from datetime import datetime
 from decimal import Decimal
@@ -12,6 +11,8 @@ from django import template
 from django.urls import reverse
 from django.utils import formats, timezone, translation
 from django.utils.translation import gettext_lazy as _
+
+from storedesk.core.text import country_display_name, language_display_name
 
 register = template.Library()
 
@@ -171,27 +172,12 @@ def money(amount: Decimal | None, currency: str) -> str:
     return str(formatter.formatDecimal(str(amount).encode()))
 
 
-_names = threading.local()
-
-
-def _display_names(language: str) -> icu.LocaleDisplayNames:
-    # ICU display-name objects are not documented as thread-safe: one per thread and language.
-    if not hasattr(_names, "by_language"):
-        _names.by_language = {}
-    by_language: dict[str, icu.LocaleDisplayNames] = _names.by_language
-    if language not in by_language:
-        by_language[language] = icu.LocaleDisplayNames.createInstance(
-            icu.Locale(language), [icu.UDisplayContext.CAPITALIZATION_FOR_BEGINNING_OF_SENTENCE]
-        )
-    return by_language[language]
-
-
 @register.filter
 def language_name(code: str) -> str:
     """A language code as its name in the reader's language: 'tr' is 'Turkish', 'Türkçe'."""
     if not code:
         return ""
-    return str(_display_names(_active_language()).languageDisplayName(code))
+    return language_display_name(code, in_language=_active_language())
 
 
 @register.filter
@@ -199,7 +185,7 @@ def country_name(code: str) -> str:
     """An ISO 3166 country code as its name in the reader's language: 'PL' is 'Polonya'."""
     if not code:
         return ""
-    return str(_display_names(_active_language()).regionDisplayName(code.upper()))
+    return country_display_name(code, in_language=_active_language())
 
 
 @register.filter

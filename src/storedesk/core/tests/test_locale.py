@@ -26,7 +26,7 @@ COMPLETE_LANGUAGES = ("tr", "pl")
 SHOPPER_LANGUAGES = ("tr", "pl", "de", "fr", "es")
 SHIPPED_CATALOGS = tuple(sorted(SHOPPER_LANGUAGES))
 # Where the sentences a shopper reads come from: the chat server's answers and errors, the
-# transcript email and the chat preview page.
+# transcript email, the chat preview page and the help center.
 SHOPPER_FACING_SOURCES = (
     "livechat/selectors.py",
     "livechat/actions.py",
@@ -35,6 +35,18 @@ SHOPPER_FACING_SOURCES = (
     "livechat/site.py",
     "livechat/templates/livechat/transcript_email.txt",
     "livechat/templates/livechat/preview.html",
+    # The public help center, contact page and policy pages, and the answers the policy
+    # service gives in the shopper's language.
+    "helpcenter/site.py",
+    "helpcenter/views.py",
+    "helpcenter/forms.py",
+    "helpcenter/actions/contact.py",
+    "helpcenter/actions/feedback.py",
+    "helpcenter/templates/helpcenter/public/*",
+    "policies/site.py",
+    "policies/views.py",
+    "policies/selectors.py",
+    "policies/templates/policies/public/*",
 )
 
 needs_msgfmt = pytest.mark.skipif(

@@ -38,6 +38,7 @@ class Command(BaseCommand):
         self.stdout.write(
             f"  A shop page with the chat widget: {url}chat-preview/{summary.store_slug}/"
         )
+        self.stdout.write(f"  Help center for shoppers: {url}help/")
         self.stdout.write(f"  API documentation: {url}api/v1/docs")
         self.stdout.write(f"  Demo logins (password: {summary.password}):")
         for email, role in summary.logins:

@@ -1,0 +1,593 @@
+"""The policy editor in the store settings: return and shipping rules as drafts with a
+preview in every store language, publishing (admins), version history, prose policies."""
+
+from collections.abc import Callable
+from datetime import datetime
+from typing import Any
+
+from django.contrib import messages
+from django.http import Http404, HttpRequest, HttpResponse, QueryDict
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils import translation
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
+
+from storedesk.accounts.actors import Actor
+from storedesk.accounts.decorators import store_view
+from storedesk.accounts.permissions import Permission
+from storedesk.core.errors import NotFound
+from storedesk.core.markdown import render_markdown
+from storedesk.core.models import Store
+from storedesk.helpcenter.site import public_context, render_public, store_languages
+from storedesk.policies.actions import (
+    check_discard_draft,
+    check_publish_return_version,
+    check_publish_shipping_version,
+    check_save_prose_policy,
+    check_set_prose_policy_published,
+    check_start_return_draft,
+    check_start_shipping_draft,
+    check_update_return_draft,
+    check_update_shipping_draft,
+)
+from storedesk.policies.errors import PolicyValidationFailed
+from storedesk.policies.forms import (
+    NewProsePolicyForm,
+    ProsePolicyForm,
+    ReturnRulesForm,
+    ShippingPolicyForm,
+)
+from storedesk.policies.models import (
+    ProseKind,
+    ProsePolicy,
+    ReturnPolicyVersion,
+    ShippingPolicyVersion,
+)
+from storedesk.policies.selectors import (
+    access_prose_policy,
+    get_return_draft,
+    get_return_preset,
+    get_return_version,
+    get_return_version_in_force,
+    get_shipping_draft,
+    get_shipping_version,
+    get_shipping_version_in_force,
+    list_prose_policies,
+    list_return_versions,
+    list_shipping_versions,
+    list_store_categories,
+)
+from storedesk.policies.site import (
+    RESERVED_SLUGS,
+    build_returns_page,
+    build_shipping_page,
+    category_names,
+)
+
+UNPROCESSABLE = 422
+
+
+def _field_errors(error: PolicyValidationFailed) -> list[tuple[str, str]]:
+    return [(item.field, item.message) for item in error.errors]
+
+
+def _languages(actor: Actor) -> list[str]:
+    return store_languages(actor.store)
+
+
+def _agent_language(actor: Actor) -> str:
+    return translation.get_language() or actor.store.default_language
+
+
+def _context(actor: Actor, **extra: Any) -> dict[str, Any]:
+    return {
+        "section": "settings",
+        "can_manage": actor.can(Permission.MANAGE_POLICIES),
+        "store_languages": _languages(actor),
+    } | extra
+
+
+@store_view
+@require_GET
+def policy_overview(request: HttpRequest, actor: Actor) -> HttpResponse:
+    actor.require(Permission.VIEW_ORDERS)
+    store = actor.store
+    return render(
+        request,
+        "policies/editor/overview.html",
+        _context(
+            actor,
+            return_in_force=get_return_version_in_force(store),
+            return_draft=get_return_draft(store),
+            return_versions=list_return_versions(store),
+            shipping_in_force=get_shipping_version_in_force(store),
+            shipping_draft=get_shipping_draft(store),
+            shipping_versions=list_shipping_versions(store),
+            prose_policies=list_prose_policies(store, published_only=False),
+            new_prose_form=NewProsePolicyForm(),
+        ),
+    )
+
+
+# --- Returns --------------------------------------------------------------------------
+
+
+def _category_choices(actor: Actor) -> list[tuple[str, str]]:
+    names = category_names(actor.store, _agent_language(actor))
+    return [(str(c.pk), names[c.pk]) for c in list_store_categories(actor.store)]
+
+
+@store_view
+@require_http_methods(["GET", "POST"])
+def returns_edit(request: HttpRequest, actor: Actor) -> HttpResponse:
+    actor.require(Permission.VIEW_ORDERS)
+    draft = get_return_draft(actor.store)
+    if request.method != "POST":
+        form = (
+            ReturnRulesForm(None, categories=_category_choices(actor), rules=draft.rules.all())
+            if draft is not None
+            else None
+        )
+        if form is not None:
+            form.note = draft.note if draft is not None else ""
+        return _render_returns(request, actor, draft, form)
+    actor.require(Permission.MANAGE_POLICIES)
+    if draft is None:
+        messages.error(request, _("Start a draft before changing the return rules."))
+        return redirect("policy-returns-edit", store_slug=actor.store.slug)
+    data = request.POST
+    form = ReturnRulesForm(data, categories=_category_choices(actor))
+    preset = data.get("preset", "")
+    if preset:
+        return _apply_preset(request, actor, draft, form, preset)
+    if not form.is_valid():
+        return _render_returns(request, actor, draft, form, status=UNPROCESSABLE)
+    try:
+        check_update_return_draft(
+            actor,
+            draft,
+            rules=form.to_rules(actor.store.default_currency),
+            note=form.note,
+        )
+    except PolicyValidationFailed as error:
+        form.apply_errors(_field_errors(error))
+        return _render_returns(request, actor, draft, form, status=UNPROCESSABLE)
+    messages.success(request, _("The draft is saved. Preview it, then publish it."))
+    return redirect("policy-returns-edit", store_slug=actor.store.slug)
+
+
+def _apply_preset(
+    request: HttpRequest,
+    actor: Actor,
+    draft: ReturnPolicyVersion,
+    form: ReturnRulesForm,
+    preset: str,
+) -> HttpResponse:
+    """Fill one row with a preset's values; nothing is saved until the merchant saves."""
+    row, _sep, name = preset.partition(":")
+    try:
+        values = get_return_preset(name)
+        index = int(row)
+        if not 0 <= index < len(form.rows):
+            raise ValueError(index)
+    except ValueError:
+        form.non_field_errors.append(_("Choose one of the offered presets."))
+        return _render_returns(request, actor, draft, form, status=UNPROCESSABLE)
+    filled = ReturnRulesForm(form.fill_preset(index, values), categories=_category_choices(actor))
+    return _render_returns(request, actor, draft, filled)
+
+
+def _render_returns(
+    request: HttpRequest,
+    actor: Actor,
+    draft: ReturnPolicyVersion | None,
+    form: ReturnRulesForm | None,
+    *,
+    status: int = 200,
+    publish_errors: list[str] | None = None,
+) -> HttpResponse:
+    current = get_return_version_in_force(actor.store)
+    language = _agent_language(actor)
+    shown = draft or current
+    return render(
+        request,
+        "policies/editor/returns.html",
+        _context(
+            actor,
+            draft=draft,
+            current=current,
+            form=form,
+            page=build_returns_page(shown, actor.store, language) if shown else None,
+            presets=["14", "30", "90", "unlimited"],
+            versions=list_return_versions(actor.store),
+            publish_errors=publish_errors or [],
+        ),
+        status=status,
+    )
+
+
+@store_view
+@require_POST
+def returns_start_draft(request: HttpRequest, actor: Actor) -> HttpResponse:
+    check_start_return_draft(actor)
+    return redirect("policy-returns-edit", store_slug=actor.store.slug)
+
+
+@store_view
+@require_POST
+def returns_discard(request: HttpRequest, actor: Actor) -> HttpResponse:
+    draft = get_return_draft(actor.store)
+    if draft is not None:
+        check_discard_draft(actor, draft)
+        messages.success(request, _("The draft is discarded."))
+    return redirect("policy-returns-edit", store_slug=actor.store.slug)
+
+
+@store_view
+@require_POST
+def returns_publish(request: HttpRequest, actor: Actor) -> HttpResponse:
+    actor.require(Permission.MANAGE_POLICIES)
+    draft = get_return_draft(actor.store)
+    if draft is None:
+        raise Http404("No draft to publish.")
+    errors: list[str] = []
+    effective_from = _effective_from(request.POST, actor, errors)
+    if not errors:
+        try:
+            version = check_publish_return_version(actor, draft, effective_from=effective_from)
+        except PolicyValidationFailed as error:
+            errors = list(error.fields.values())
+        else:
+            messages.success(
+                request,
+                _("Version %(number)d of the return policy is published.")
+                % {"number": version.number},
+            )
+            return redirect("policy-returns-edit", store_slug=actor.store.slug)
+    form = ReturnRulesForm(None, categories=_category_choices(actor), rules=draft.rules.all())
+    return _render_returns(request, actor, draft, form, status=UNPROCESSABLE, publish_errors=errors)
+
+
+def _effective_from(data: QueryDict, actor: Actor, errors: list[str]) -> datetime | None:
+    """The publish form's local date and time in the store's time zone; empty means now."""
+    raw = data.get("effective_from", "").strip()
+    if not raw:
+        return None
+    try:
+        local = datetime.fromisoformat(raw)
+    except ValueError:
+        errors.append(_("Enter the date and time the version takes effect."))
+        return None
+    if local.tzinfo is not None:
+        return local
+    return local.replace(tzinfo=actor.store.zone)
+
+
+def _preview_language(request: HttpRequest, actor: Actor) -> str:
+    language = request.GET.get("language", "")
+    return language if language in _languages(actor) else actor.store.default_language
+
+
+@store_view
+@require_GET
+def returns_preview(request: HttpRequest, actor: Actor) -> HttpResponse:
+    """The public page as shoppers would see it, from the draft (or a chosen version)."""
+    actor.require(Permission.VIEW_ORDERS)
+    version = _chosen_version(request, actor, get_return_draft, get_return_version)
+    language = _preview_language(request, actor)
+    context = _preview_context(request, actor, language, "policy-returns-preview") | {
+        "page": build_returns_page(version, actor.store, language)
+    }
+    return render_public(request, "policies/public/returns.html", context, language=language)
+
+
+# --- Shipping -------------------------------------------------------------------------
+
+
+@store_view
+@require_http_methods(["GET", "POST"])
+def shipping_edit(request: HttpRequest, actor: Actor) -> HttpResponse:
+    actor.require(Permission.VIEW_ORDERS)
+    draft = get_shipping_draft(actor.store)
+    languages = _languages(actor)
+    if request.method != "POST":
+        form = (
+            ShippingPolicyForm(None, languages=languages, version=draft)
+            if draft is not None
+            else None
+        )
+        return _render_shipping(request, actor, draft, form)
+    actor.require(Permission.MANAGE_POLICIES)
+    if draft is None:
+        messages.error(request, _("Start a draft before changing the shipping rules."))
+        return redirect("policy-shipping-edit", store_slug=actor.store.slug)
+    form = ShippingPolicyForm(request.POST, languages=languages)
+    if not form.is_valid():
+        return _render_shipping(request, actor, draft, form, status=UNPROCESSABLE)
+    settings = form.settings.cleaned_data
+    try:
+        check_update_shipping_draft(
+            actor,
+            draft,
+            {
+                "note": settings.get("note") or "",
+                "dispatch_cutoff": settings["dispatch_cutoff"],
+                "working_days": list(settings["working_days"]),
+                "holidays": list(form.settings.holiday_list()),
+                "zones": form.to_zones(draft.currency),
+            },
+        )
+    except PolicyValidationFailed as error:
+        form.apply_errors(_field_errors(error))
+        return _render_shipping(request, actor, draft, form, status=UNPROCESSABLE)
+    messages.success(request, _("The draft is saved. Preview it, then publish it."))
+    return redirect("policy-shipping-edit", store_slug=actor.store.slug)
+
+
+def _render_shipping(
+    request: HttpRequest,
+    actor: Actor,
+    draft: ShippingPolicyVersion | None,
+    form: ShippingPolicyForm | None,
+    *,
+    status: int = 200,
+    publish_errors: list[str] | None = None,
+) -> HttpResponse:
+    current = get_shipping_version_in_force(actor.store)
+    shown = draft or current
+    return render(
+        request,
+        "policies/editor/shipping.html",
+        _context(
+            actor,
+            draft=draft,
+            current=current,
+            form=form,
+            page=build_shipping_page(shown, actor.store, _agent_language(actor)) if shown else None,
+            versions=list_shipping_versions(actor.store),
+            publish_errors=publish_errors or [],
+        ),
+        status=status,
+    )
+
+
+@store_view
+@require_POST
+def shipping_start_draft(request: HttpRequest, actor: Actor) -> HttpResponse:
+    check_start_shipping_draft(actor)
+    return redirect("policy-shipping-edit", store_slug=actor.store.slug)
+
+
+@store_view
+@require_POST
+def shipping_discard(request: HttpRequest, actor: Actor) -> HttpResponse:
+    draft = get_shipping_draft(actor.store)
+    if draft is not None:
+        check_discard_draft(actor, draft)
+        messages.success(request, _("The draft is discarded."))
+    return redirect("policy-shipping-edit", store_slug=actor.store.slug)
+
+
+@store_view
+@require_POST
+def shipping_publish(request: HttpRequest, actor: Actor) -> HttpResponse:
+    actor.require(Permission.MANAGE_POLICIES)
+    draft = get_shipping_draft(actor.store)
+    if draft is None:
+        raise Http404("No draft to publish.")
+    errors: list[str] = []
+    effective_from = _effective_from(request.POST, actor, errors)
+    if not errors:
+        try:
+            version = check_publish_shipping_version(actor, draft, effective_from=effective_from)
+        except PolicyValidationFailed as error:
+            errors = list(error.fields.values())
+        else:
+            messages.success(
+                request,
+                _("Version %(number)d of the shipping policy is published.")
+                % {"number": version.number},
+            )
+            return redirect("policy-shipping-edit", store_slug=actor.store.slug)
+    form = ShippingPolicyForm(None, languages=_languages(actor), version=draft)
+    return _render_shipping(
+        request, actor, draft, form, status=UNPROCESSABLE, publish_errors=errors
+    )
+
+
+@store_view
+@require_GET
+def shipping_preview(request: HttpRequest, actor: Actor) -> HttpResponse:
+    actor.require(Permission.VIEW_ORDERS)
+    version = _chosen_version(request, actor, get_shipping_draft, get_shipping_version)
+    language = _preview_language(request, actor)
+    context = _preview_context(request, actor, language, "policy-shipping-preview") | {
+        "page": build_shipping_page(version, actor.store, language)
+    }
+    return render_public(request, "policies/public/shipping.html", context, language=language)
+
+
+def _chosen_version[V: (ReturnPolicyVersion, ShippingPolicyVersion)](
+    request: HttpRequest,
+    actor: Actor,
+    get_draft: Callable[[Store], V | None],
+    get_version: Callable[[Store, int], V],
+) -> V:
+    """``?version=N`` from the history, else the draft, else the version in force."""
+    raw = request.GET.get("version", "")
+    if raw:
+        if not raw.isdigit() or len(raw) > 9:
+            raise Http404("No such version.")
+        try:
+            version = get_version(actor.store, int(raw))
+        except NotFound as error:
+            raise Http404(error.message) from error
+        return version
+    draft = get_draft(actor.store)
+    if draft is None:
+        raise Http404("No draft to preview.")
+    return draft
+
+
+def _preview_context(
+    request: HttpRequest, actor: Actor, language: str, url_name: str
+) -> dict[str, Any]:
+    base = reverse(url_name, args=[actor.store.slug])
+    version = request.GET.get("version", "")
+    suffix = f"&version={version}" if version.isdigit() else ""
+    context = public_context(
+        request,
+        actor.store,
+        language,
+        alternates={code: f"{base}?language={code}{suffix}" for code in _languages(actor)},
+    )
+    back = url_name.replace("-preview", "-edit")
+    return context | {"preview": True, "back_url": reverse(back, args=[actor.store.slug])}
+
+
+# --- Prose policies -------------------------------------------------------------------
+
+
+def _prose_initial(policy: ProsePolicy) -> dict[str, str]:
+    initial: dict[str, str] = {}
+    for text in policy.translations.all():
+        initial[f"title_{text.language}"] = text.title
+        initial[f"body_{text.language}"] = text.body
+    return initial
+
+
+@store_view
+@require_http_methods(["GET", "POST"])
+def prose_create(request: HttpRequest, actor: Actor) -> HttpResponse:
+    actor.require(Permission.MANAGE_POLICIES)
+    if request.method != "POST":
+        return redirect("policy-settings", store_slug=actor.store.slug)
+    form = NewProsePolicyForm(request.POST)
+    if form.is_valid():
+        kind = form.cleaned_data["kind"]
+        slug = form.cleaned_data.get("slug") or ""
+        if kind == ProseKind.CUSTOM and slug in RESERVED_SLUGS:
+            form.add_error("slug", _("This address is taken by the store's rules pages."))
+        else:
+            # A new policy starts with a placeholder text in the default language, which
+            # the merchant replaces in the editor; it stays unpublished until then.
+            language = actor.store.default_language
+            with translation.override(language):
+                label = dict(form.fields["kind"].choices).get(kind, slug)  # type: ignore[attr-defined]
+                title = str(label) if kind != ProseKind.CUSTOM else slug.replace("-", " ").title()
+            try:
+                policy = check_save_prose_policy(
+                    actor,
+                    kind=kind,
+                    slug=slug,
+                    translations={language: {"title": title, "body": title}},
+                )
+            except PolicyValidationFailed as error:
+                for field, message in error.fields.items():
+                    form.add_error(field if field in form.fields else None, message)
+            else:
+                return redirect(
+                    "policy-prose-edit", store_slug=actor.store.slug, policy_id=policy.pk
+                )
+    store = actor.store
+    return render(
+        request,
+        "policies/editor/overview.html",
+        _context(
+            actor,
+            return_in_force=get_return_version_in_force(store),
+            return_draft=get_return_draft(store),
+            return_versions=list_return_versions(store),
+            shipping_in_force=get_shipping_version_in_force(store),
+            shipping_draft=get_shipping_draft(store),
+            shipping_versions=list_shipping_versions(store),
+            prose_policies=list_prose_policies(store, published_only=False),
+            new_prose_form=form,
+        ),
+        status=UNPROCESSABLE,
+    )
+
+
+def _access_prose(actor: Actor, policy_id: int) -> ProsePolicy:
+    try:
+        return access_prose_policy(actor, policy_id)
+    except NotFound as error:
+        raise Http404(error.message) from error
+
+
+@store_view
+@require_http_methods(["GET", "POST"])
+def prose_edit(request: HttpRequest, actor: Actor, policy_id: int) -> HttpResponse:
+    policy = _access_prose(actor, policy_id)
+    languages = _languages(actor)
+    if request.method != "POST":
+        form = ProsePolicyForm(initial=_prose_initial(policy), languages=languages)
+        return _render_prose(request, actor, policy, form)
+    actor.require(Permission.MANAGE_POLICIES)
+    form = ProsePolicyForm(request.POST, languages=languages)
+    if not form.is_valid():
+        return _render_prose(request, actor, policy, form, status=UNPROCESSABLE)
+    if "preview" in request.POST:
+        # The no-JavaScript preview: the same page with the rendering beside the text.
+        return _render_prose(request, actor, policy, form, previews=_previews(form))
+    try:
+        check_save_prose_policy(
+            actor,
+            kind=policy.kind,
+            slug=policy.slug,
+            translations=form.translations(),
+            policy=policy,
+        )
+    except PolicyValidationFailed as error:
+        form.apply_errors(_field_errors(error))
+        return _render_prose(request, actor, policy, form, status=UNPROCESSABLE)
+    messages.success(request, _("The policy is saved."))
+    return redirect("policy-prose-edit", store_slug=actor.store.slug, policy_id=policy.pk)
+
+
+def _previews(form: ProsePolicyForm) -> list[dict[str, str]]:
+    return [
+        {"language": code, "title": text["title"], "html": render_markdown(text["body"])}
+        for code, text in form.translations().items()
+    ]
+
+
+def _render_prose(
+    request: HttpRequest,
+    actor: Actor,
+    policy: ProsePolicy,
+    form: ProsePolicyForm,
+    *,
+    status: int = 200,
+    previews: list[dict[str, str]] | None = None,
+) -> HttpResponse:
+    return render(
+        request,
+        "policies/editor/prose.html",
+        _context(actor, policy=policy, form=form, previews=previews or []),
+        status=status,
+    )
+
+
+@store_view
+@require_POST
+def prose_preview(request: HttpRequest, actor: Actor, policy_id: int) -> HttpResponse:
+    """The Markdown of every language as sanitised HTML, for the editor's live preview."""
+    _access_prose(actor, policy_id)
+    form = ProsePolicyForm(request.POST, languages=_languages(actor))
+    previews = _previews(form) if form.is_valid() else []
+    return render(request, "policies/editor/_prose_preview.html", {"previews": previews})
+
+
+@store_view
+@require_POST
+def prose_publish(request: HttpRequest, actor: Actor, policy_id: int) -> HttpResponse:
+    policy = _access_prose(actor, policy_id)
+    published = request.POST.get("published") == "1"
+    check_set_prose_policy_published(actor, policy, published=published)
+    messages.success(
+        request,
+        _("The policy is published.") if published else _("The policy is unpublished."),
+    )
+    return redirect("policy-prose-edit", store_slug=actor.store.slug, policy_id=policy.pk)
