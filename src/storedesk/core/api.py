@@ -8,6 +8,7 @@ from typing import Annotated, Any
 from django.core.exceptions import RequestDataTooBig
 from django.core.exceptions import ValidationError as DjangoValidationError
 from django.http import Http404, HttpRequest, HttpResponse
+from django.http.multipartparser import MultiPartParserError
 from ninja import Field, NinjaAPI, Schema
 from ninja.errors import AuthenticationError, HttpError, ValidationError
 from pydantic import AfterValidator
@@ -155,6 +156,18 @@ def install_error_handlers(api: NinjaAPI) -> None:
             status=413,
             code="payload_too_large",
             message="The request body is larger than this server accepts.",
+        )
+
+    @api.exception_handler(MultiPartParserError)
+    def unreadable_form(request: HttpRequest, exc: MultiPartParserError) -> HttpResponse:
+        # Reading the form of a session write (for its CSRF token) fails on a body that
+        # claims to be multipart and is not.
+        return error_response(
+            api,
+            request,
+            status=400,
+            code="bad_request",
+            message="The request body is not valid multipart/form-data.",
         )
 
     @api.exception_handler(Exception)
