@@ -128,6 +128,10 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
         "transaction_mode": "IMMEDIATE",
         "timeout": 20,
     }
+    # A file on the same machine cannot drop a connection, while opening one (and running
+    # the pragmas above) costs more than many queries: every thread keeps its own for good.
+    # Without this, each database call of a socket opened and closed a connection.
+    DATABASES["default"]["CONN_MAX_AGE"] = None
     DATABASES["default"]["TEST"] = {"NAME": env.str("STOREDESK_TEST_SQLITE", default="")}
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 

@@ -420,6 +420,7 @@ def check_send_visitor_message(
             language=visitor.language,
             team=visitor.widget.team,
             attachments=uploads,
+            duplicates_checked=True,
         )
         if received.conversation.pk != row.conversation_id:
             row.conversation = received.conversation

@@ -88,6 +88,7 @@ def do_receive_message(
     team: Team | None = None,
     attachments: Sequence[Attachment] = (),
     received_at: datetime | None = None,
+    duplicates_checked: bool = False,
 ) -> Received:
     """Store a customer's message, in its conversation, before anyone acknowledges it.
 
@@ -97,7 +98,9 @@ def do_receive_message(
     one of ``external_thread_id``, or a new one; a resolved, pending or snoozed one reopens.
     """
     text = check_message_text(text, allow_empty=bool(attachments) or bool(html))
-    duplicate = _find_duplicate(
+    # ``duplicates_checked``: the caller looked for ``client_id`` in this same transaction,
+    # under a lock (the chat does, per visitor); the unique constraint still stands guard.
+    duplicate = None if duplicates_checked else _find_duplicate(
         store, channel=channel, external_id=external_id, client_id=client_id,
         conversation=conversation,
     )  # fmt: skip
