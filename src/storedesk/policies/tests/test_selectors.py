@@ -360,6 +360,27 @@ def test_order_just_before_cutoff_leaves_the_same_day(
     assert standard.rule.zone_name == "Türkiye"
 
 
+def test_each_zone_answers_with_its_own_methods_and_times(
+    store: Store, shipping: ShippingPolicyVersion
+) -> None:
+    # Wednesday 2026-04-15, 10:00 in Istanbul: every zone's parcel leaves the same day.
+    at = datetime(2026, 4, 15, 10, 0, tzinfo=ISTANBUL)
+
+    poland = get_delivery_estimate(store, "PL", at=at)
+    turkey = get_delivery_estimate(store, "TR", at=at)
+
+    (international,) = poland.options
+    assert international.rule.zone_name == "Europe"
+    assert international.dispatch_date == date(2026, 4, 15)
+    # Three to seven business days, past a weekend and the 23 April holiday.
+    assert (international.earliest_arrival, international.latest_arrival) == (
+        date(2026, 4, 20),
+        date(2026, 4, 27),
+    )
+    assert [option.rule.zone_name for option in turkey.options] == ["Türkiye", "Türkiye"]
+    assert turkey.options[0].latest_arrival < international.latest_arrival
+
+
 def test_order_at_or_after_cutoff_leaves_the_next_working_day(
     store: Store, shipping: ShippingPolicyVersion
 ) -> None:
