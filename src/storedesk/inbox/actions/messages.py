@@ -207,6 +207,9 @@ def _conversation_for_inbound(
             "created",
         )
     conversation = Conversation.objects.select_for_update().get(pk=conversation.pk)
+    if conversation.customer_id == customer.pk:
+        # The event that follows describes the customer: reuse the one already loaded.
+        conversation.customer = customer
     if conversation.status != ConversationStatus.OPEN:
         conversation.status = ConversationStatus.OPEN
         conversation.snoozed_until = None
