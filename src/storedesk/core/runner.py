@@ -1,10 +1,14 @@
 """Running Storedesk: the web server (HTTP and websockets) and the task worker."""
 
+import copy
 import logging
+import re
 import threading
 import uuid
+from typing import Any
 
 import uvicorn
+import uvicorn.config
 from django.conf import settings
 
 from storedesk.core.scheduler import SchedulerThread
@@ -52,6 +56,36 @@ def start_worker_thread(*, interval: float = 0.5) -> WorkerThread:
     return WorkerThread(interval=interval).start()
 
 
+# The chat widget's socket carries the visitor's token in its query string (browsers cannot
+# set headers on a websocket); whoever reads the server's log must not be able to reuse it.
+_SECRET_QUERY_VALUE = re.compile(r"(?<=[?&]token=)[^&\s\"]+")
+
+
+class RedactSecretsFilter(logging.Filter):
+    """Replaces visitor tokens in logged request lines with ``[redacted]``."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        if isinstance(record.args, tuple):
+            record.args = tuple(_redact(argument) for argument in record.args)
+        elif isinstance(record.msg, str):
+            record.msg = _redact(record.msg)
+        return True
+
+
+def _redact(value: Any) -> Any:
+    return _SECRET_QUERY_VALUE.sub("[redacted]", value) if isinstance(value, str) else value
+
+
+def _log_config() -> dict[str, Any]:
+    config: dict[str, Any] = copy.deepcopy(uvicorn.config.LOGGING_CONFIG)
+    config.setdefault("filters", {})["redact_secrets"] = {
+        "()": "storedesk.core.runner.RedactSecretsFilter"
+    }
+    for handler in config["handlers"].values():
+        handler.setdefault("filters", []).append("redact_secrets")
+    return config
+
+
 def serve(*, host: str, port: int, workers: int = 1, log_level: str = "info") -> None:
     """Serve the ASGI application with uvicorn until interrupted."""
     uvicorn.run(
@@ -60,6 +94,7 @@ def serve(*, host: str, port: int, workers: int = 1, log_level: str = "info") ->
         port=port,
         workers=workers,
         log_level=log_level,
+        log_config=_log_config(),
         proxy_headers=settings.PRODUCTION,
         lifespan="off",
         ws="websockets-sansio",
