@@ -8,7 +8,7 @@ orders are judged by the version in force when they were placed.
 import re
 from datetime import date, datetime, time, timedelta
 from decimal import Decimal, InvalidOperation
-from typing import TypedDict
+from typing import Literal, TypedDict
 
 import pycountry
 from django.db import IntegrityError, transaction
@@ -832,34 +832,11 @@ def check_publish_return_version(
     return do_publish_return_version(actor, version, effective_from=effective_from)
 
 
-@transaction.atomic
 def do_publish_return_version(
     actor: Actor, version: ReturnPolicyVersion, *, effective_from: datetime
 ) -> ReturnPolicyVersion:
-    locked = ReturnPolicyVersion.objects.select_for_update().get(pk=version.pk, store=actor.store)
-    _ensure_draft(locked)
-    locked.status = VersionStatus.PUBLISHED
-    locked.effective_from = effective_from
-    locked.published_at = timezone.now()
-    locked.published_by = actor.user
-    locked.save()
-    actor.audit(
-        "return_policy.published",
-        "return_policy_version",
-        locked.pk,
-        number=locked.number,
-        effective_from=effective_from.isoformat(),
-    )
-    publish_event(
-        PolicyEvent(
-            op="published",
-            store_id=actor.store.pk,
-            kind="returns",
-            version_number=locked.number,
-            effective_from=effective_from,
-        )
-    )
-    return get_return_version(actor.store, locked.number)
+    number = _publish_version(actor, ReturnPolicyVersion, version, effective_from, "returns")
+    return get_return_version(actor.store, number)
 
 
 def check_publish_shipping_version(
@@ -881,11 +858,26 @@ def check_publish_shipping_version(
     return do_publish_shipping_version(actor, version, effective_from=effective_from)
 
 
-@transaction.atomic
 def do_publish_shipping_version(
     actor: Actor, version: ShippingPolicyVersion, *, effective_from: datetime
 ) -> ShippingPolicyVersion:
-    locked = ShippingPolicyVersion.objects.select_for_update().get(pk=version.pk, store=actor.store)
+    number = _publish_version(actor, ShippingPolicyVersion, version, effective_from, "shipping")
+    return get_shipping_version(actor.store, number)
+
+
+_AUDIT_NAMES = {"returns": "return_policy", "shipping": "shipping_policy"}
+
+
+@transaction.atomic
+def _publish_version(
+    actor: Actor,
+    model: type[ReturnPolicyVersion] | type[ShippingPolicyVersion],
+    version: ReturnPolicyVersion | ShippingPolicyVersion,
+    effective_from: datetime,
+    kind: Literal["returns", "shipping"],
+) -> int:
+    """Freeze the draft ``version`` of ``kind``, in force from ``effective_from``; its number."""
+    locked = model.objects.select_for_update().get(pk=version.pk, store=actor.store)
     _ensure_draft(locked)
     locked.status = VersionStatus.PUBLISHED
     locked.effective_from = effective_from
@@ -893,8 +885,8 @@ def do_publish_shipping_version(
     locked.published_by = actor.user
     locked.save()
     actor.audit(
-        "shipping_policy.published",
-        "shipping_policy_version",
+        f"{_AUDIT_NAMES[kind]}.published",
+        f"{_AUDIT_NAMES[kind]}_version",
         locked.pk,
         number=locked.number,
         effective_from=effective_from.isoformat(),
@@ -903,12 +895,12 @@ def do_publish_shipping_version(
         PolicyEvent(
             op="published",
             store_id=actor.store.pk,
-            kind="shipping",
+            kind=kind,
             version_number=locked.number,
             effective_from=effective_from,
         )
     )
-    return get_shipping_version(actor.store, locked.number)
+    return locked.number
 
 
 # --- Prose policies ------------------------------------------------------------------
