@@ -1,10 +1,20 @@
-"""Fixtures shared by every app's tests: stores, staff of each role, API clients."""
+"""Fixtures shared by every app's tests: stores, staff of each role, API clients, the task
+queue, and the prepared databases that tests running real server processes start from."""
 
+import os
+import shutil
+import uuid
 from collections.abc import Callable, Iterator
+from pathlib import Path
 from typing import Any
 
 import pytest
+from django.conf import settings as django_settings
+from django.core.cache import cache
+from django.db import transaction
+from django.tasks.base import TaskResultStatus
 from django.test import Client
+from django.utils import translation
 
 from storedesk.accounts.actions import do_create_api_token
 from storedesk.accounts.actors import Actor
@@ -13,12 +23,31 @@ from storedesk.accounts.permissions import ROLE_PERMISSIONS, Role
 from storedesk.accounts.tests.factories import MembershipFactory, StoreFactory, UserFactory
 from storedesk.core.events import Event, subscribe
 from storedesk.core.models import Store
+from storedesk.core.tests.processes import environment, run_storedesk, shared_lock
 
 
 @pytest.fixture(autouse=True)
 def _fast_password_hashing(settings: Any) -> None:
     # Argon2 is what production uses; tests that are not about hashing need not pay for it.
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
+@pytest.fixture(autouse=True)
+def _fresh_rate_limits() -> Iterator[None]:
+    # Every test client request comes from 127.0.0.1, and rate-limit counters live in the
+    # cache: the failed sign-ins or invalid tokens of one test must not throttle the next.
+    cache.clear()
+    yield
+    cache.clear()
+
+
+@pytest.fixture(autouse=True)
+def _english_by_default() -> Iterator[None]:
+    # A request answered in Turkish leaves Turkish active on the thread; the next test in the
+    # same worker must start from the source language, as a new request would.
+    translation.activate(django_settings.LANGUAGE_CODE)
+    yield
+    translation.deactivate()
 
 
 @pytest.fixture
@@ -80,3 +109,77 @@ def captured_events() -> Iterator[list[Event]]:
     unsubscribe = subscribe(events.append)
     yield events
     unsubscribe()
+
+
+@pytest.fixture
+def run_queued_tasks(db: None) -> Callable[[], list[str]]:
+    """Runs the tasks waiting in the database queue the way ``storedesk worker`` does: each
+    is claimed from the queue, run and marked done. Returns the names of the tasks run, and
+    fails the test when one of them failed."""
+    from django_tasks_db.management.commands.db_worker import Worker
+    from django_tasks_db.models import DBTaskResult
+
+    worker = Worker(
+        queue_names=["*"],
+        interval=0,
+        batch=True,
+        backend_name="default",
+        startup_delay=False,
+        max_tasks=None,
+        worker_id=f"test-{uuid.uuid4().hex[:8]}",
+        excluded_queue_names=[],
+    )
+
+    def run() -> list[str]:
+        ran: list[str] = []
+        while True:
+            # Not Worker.run(): it closes the database connection between tasks, which
+            # would end the test's transaction.
+            with transaction.atomic():
+                queued = DBTaskResult.objects.ready().get_locked()
+                if queued is None:
+                    return ran
+                queued.claim(worker.worker_id)
+            worker.run_task(queued)
+            queued.refresh_from_db()
+            if queued.status == TaskResultStatus.FAILED:
+                pytest.fail(f"The task {queued.task_path} failed:\n{queued.traceback}")
+            ran.append(queued.task_path)
+
+    return run
+
+
+def _session_temp(factory: pytest.TempPathFactory) -> Path:
+    base = factory.getbasetemp()
+    # Each xdist worker has a folder of its own inside the session's: share the session's,
+    # so the workers prepare each database once between them.
+    return base.parent if os.environ.get("PYTEST_XDIST_WORKER") else base
+
+
+@pytest.fixture(scope="session")
+def migrated_data_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A data folder whose SQLite database is migrated and empty, made once per session.
+    Copy it (``core.tests.processes.copy_data_dir``) for a server of your own."""
+    root = _session_temp(tmp_path_factory) / "prepared"
+    prepared = root / "migrated"
+    with shared_lock(root / "migrated.lock"):
+        if not (root / "migrated.done").exists():
+            shutil.rmtree(prepared, ignore_errors=True)
+            run_storedesk(environment(prepared), "migrate", "--no-input", "-v0")
+            (root / "migrated.done").touch()
+    return prepared
+
+
+@pytest.fixture(scope="session")
+def demo_data_dir(tmp_path_factory: pytest.TempPathFactory, migrated_data_dir: Path) -> Path:
+    """A data folder with the demo store loaded (``storedesk demo --no-serve``), made once
+    per session. Copy it for a server of your own."""
+    root = _session_temp(tmp_path_factory) / "prepared"
+    prepared = root / "demo"
+    with shared_lock(root / "demo.lock"):
+        if not (root / "demo.done").exists():
+            shutil.rmtree(prepared, ignore_errors=True)
+            shutil.copytree(migrated_data_dir, prepared)
+            run_storedesk(environment(prepared), "demo", "--no-serve")
+            (root / "demo.done").touch()
+    return prepared

@@ -4,6 +4,7 @@ from decimal import Decimal
 from django.conf import settings
 from django.db import transaction
 from django.utils.timezone import now
+from django.utils.translation import gettext as _
 
 from storedesk.accounts.actors import Actor
 from storedesk.accounts.models import ApiToken, Membership, RoleAuthority, Team, User
@@ -16,7 +17,7 @@ from storedesk.core.validation import check_currency, check_timezone, check_work
 
 @transaction.atomic
 def do_add_member(store: Store, *, user: User, role: Role) -> Membership:
-    membership, _ = Membership.objects.update_or_create(
+    membership, _created = Membership.objects.update_or_create(
         store=store, user=user, defaults={"role": role.value}
     )
     return membership
@@ -52,8 +53,11 @@ def do_set_role_authority(
 ) -> RoleAuthority:
     check_currency(currency)
     if min(max_refund, max_discount_percent, max_gift_card) < 0 or max_discount_percent > 100:
-        raise ValidationFailed("Authority limits must be non-negative; discounts at most 100 %.")
-    authority, _ = RoleAuthority.objects.update_or_create(
+        raise ValidationFailed(
+            _("Authority limits must be non-negative; discounts at most %(limit)s %%.")
+            % {"limit": 100}
+        )
+    authority, _created = RoleAuthority.objects.update_or_create(
         store=store,
         role=role.value,
         defaults={
@@ -93,7 +97,10 @@ def do_create_api_token(
 def do_update_preferences(user: User, *, language: str, timezone: str) -> User:
     """A staff member's own UI language (one Storedesk ships) and time zone."""
     if language not in dict(settings.LANGUAGES):
-        raise ValidationFailed(f"{language!r} is not a language Storedesk speaks.")
+        raise ValidationFailed(
+            _("%(language)s is not a language Storedesk supports.") % {"language": repr(language)},
+            details={"language": language},
+        )
     check_timezone(timezone)
     user.language = language
     user.timezone = timezone
@@ -105,7 +112,7 @@ def check_revoke_api_token(actor: Actor, token_id: int) -> ApiToken:
     actor.require(Permission.MANAGE_STORE)
     token = ApiToken.objects.filter(store=actor.store, pk=token_id).first()
     if token is None:
-        raise NotFound("No such API token.")
+        raise NotFound(_("No such API token."))
     return do_revoke_api_token(actor, token)
 
 

@@ -3,6 +3,8 @@
 from dataclasses import dataclass
 from typing import Any
 
+from django.utils.translation import gettext
+
 from storedesk.accounts.models import ApiToken, User
 from storedesk.accounts.permissions import Permission, Role
 from storedesk.core.actions import do_record_audit
@@ -32,7 +34,8 @@ class Actor:
     def require(self, permission: Permission) -> None:
         if permission not in self.permissions:
             raise PermissionDenied(
-                "You do not have permission to do this.", details={"permission": permission}
+                gettext("You do not have permission to do this."),
+                details={"permission": permission},
             )
 
     def audit(self, action: str, target_type: str, target_id: int | str, **details: Any) -> None:

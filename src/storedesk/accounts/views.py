@@ -1,9 +1,12 @@
+import math
+from typing import Any
 from zoneinfo import available_timezones
 
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required
+from django.contrib.auth.forms import AuthenticationForm
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
@@ -11,6 +14,7 @@ from django.utils.cache import add_never_cache_headers
 from django.utils.dates import WEEKDAYS_ABBR
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 
 from storedesk.accounts.actions import (
@@ -29,15 +33,49 @@ from storedesk.accounts.selectors import (
     list_teams,
 )
 from storedesk.core.errors import StoredeskError
+from storedesk.core.ratelimit import RateLimit, client_address, hit, peek
 
 COMMON_ZONES = sorted(
     zone for zone in available_timezones() if zone.startswith(("Europe/", "America/", "Asia/"))
 )
 
 
+def login_failure_limit() -> RateLimit:
+    """Failed sign-ins one address may make, whatever accounts it tries (password spraying
+    goes round many accounts, so the per-account lockout alone never trips)."""
+    return RateLimit(
+        "login-failures",
+        limit=settings.LOGIN_FAILURES_PER_ADDRESS,
+        window=settings.THROTTLE_WINDOW_SECONDS,
+    )
+
+
 class LoginView(auth_views.LoginView):
     template_name = "accounts/login.html"
     redirect_authenticated_user = True
+
+    def post(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+        verdict = peek(login_failure_limit(), client_address(request))
+        if verdict.allowed:
+            return super().post(request, *args, **kwargs)
+        # Refused before the password is even checked. An unbound form: a bound one would
+        # authenticate when the page shows its errors.
+        form = self.get_form_class()(request, initial={"username": request.POST.get("username")})
+        minutes = math.ceil(verdict.retry_after / 60)
+        message = ngettext(
+            "Too many failed sign-ins from your network. Please try again in %(minutes)d minute.",
+            "Too many failed sign-ins from your network. Please try again in %(minutes)d minutes.",
+            minutes,
+        ) % {"minutes": minutes}
+        response = self.render_to_response(
+            self.get_context_data(form=form, throttled=message), status=429
+        )
+        response["Retry-After"] = str(verdict.retry_after)
+        return response
+
+    def form_invalid(self, form: AuthenticationForm) -> HttpResponse:
+        hit(login_failure_limit(), client_address(self.request))
+        return super().form_invalid(form)
 
 
 class LogoutView(auth_views.LogoutView):
@@ -46,11 +84,11 @@ class LogoutView(auth_views.LogoutView):
 
 @login_required
 def home(request: HttpRequest) -> HttpResponse:
-    """Straight into the only store, or a choice between several."""
+    """Straight into the only store's inbox, or a choice between several."""
     assert isinstance(request.user, User)
     memberships = list(list_memberships(request.user))
     if len(memberships) == 1:
-        return redirect("customer-list", store_slug=memberships[0].store.slug)
+        return redirect("inbox", store_slug=memberships[0].store.slug)
     return render(request, "accounts/choose_store.html", {"memberships": memberships})
 
 

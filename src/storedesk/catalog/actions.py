@@ -3,6 +3,7 @@ from typing import TypedDict
 
 from django.db import IntegrityError, transaction
 from django.utils.text import slugify
+from django.utils.translation import gettext as _
 
 from storedesk.accounts.actors import Actor
 from storedesk.accounts.permissions import Permission
@@ -18,6 +19,7 @@ from storedesk.catalog.selectors import find_product, get_category
 from storedesk.core.errors import Conflict, ValidationFailed
 from storedesk.core.events import publish_event
 from storedesk.core.models import Store
+from storedesk.core.tenancy import check_in_store
 from storedesk.core.validation import check_currency, check_language
 
 
@@ -64,12 +66,13 @@ def check_upsert_product(actor: Actor, fields: ProductFields) -> tuple[Product, 
     if existing is not None:
         return do_update_product(actor, existing, fields), False
     if not fields.get("translations"):
-        raise ValidationFailed("A new product needs a title in at least one language.")
+        raise ValidationFailed(_("A new product needs a title in at least one language."))
     return do_create_product(actor, fields), True
 
 
 def check_update_product(actor: Actor, product: Product, fields: ProductFields) -> Product:
     actor.require(Permission.EDIT_CATALOG)
+    check_in_store(actor, product)
     return do_update_product(actor, product, fields)
 
 
@@ -98,7 +101,8 @@ def _write_product(store: Store, product: Product, fields: ProductFields) -> Non
         category = get_category(store, slug) if slug else None
         if slug and category is None:
             raise ValidationFailed(
-                f"No category {slug!r} in this store.", details={"category": slug}
+                _("No category %(slug)s in this store.") % {"slug": repr(slug)},
+                details={"category": slug},
             )
         product.category = category
     translations = fields.get("translations", {})
@@ -112,7 +116,7 @@ def _write_product(store: Store, product: Product, fields: ProductFields) -> Non
             product.save()
     except IntegrityError as error:
         raise Conflict(
-            "Another product of this store has the same handle or external id.",
+            _("Another product of this store has the same handle or external id."),
             details={"handle": product.handle, "external_id": product.external_id},
         ) from error
     for language, translation in translations.items():
@@ -127,18 +131,22 @@ def _write_product(store: Store, product: Product, fields: ProductFields) -> Non
 def _upsert_variant(store: Store, product: Product, fields: VariantFields) -> None:
     sku = fields.get("sku")
     if not sku:
-        raise ValidationFailed("Every variant needs a SKU.")
+        raise ValidationFailed(_("Every variant needs a SKU."))
     variant = Variant.objects.filter(store=store, sku=sku).first()
     if variant is not None and variant.product_id != product.pk:
-        raise Conflict(f"SKU {sku!r} belongs to another product.", details={"sku": sku})
+        raise Conflict(
+            _("SKU %(sku)s belongs to another product.") % {"sku": repr(sku)}, details={"sku": sku}
+        )
     if variant is None:
         if "price" not in fields:
-            raise ValidationFailed(f"Variant {sku!r} needs a price.", details={"sku": sku})
+            raise ValidationFailed(
+                _("Variant %(sku)s needs a price.") % {"sku": repr(sku)}, details={"sku": sku}
+            )
         variant = Variant(store=store, product=product, sku=sku, currency=store.default_currency)
     for name in ("external_id", "options", "price", "currency", "stock"):
         if name in fields and not (name == "currency" and fields[name] is None):
             setattr(variant, name, fields[name])
     check_currency(variant.currency)
     if variant.price < 0:
-        raise ValidationFailed("A price cannot be negative.", details={"sku": sku})
+        raise ValidationFailed(_("A price cannot be negative."), details={"sku": sku})
     variant.save()

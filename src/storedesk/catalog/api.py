@@ -1,9 +1,16 @@
+from typing import Annotated
+
 from django.http import HttpRequest
 from ninja import Query, Router
 from ninja.responses import Status
 
 from storedesk.accounts.auth import request_actor
-from storedesk.catalog.actions import ProductFields, check_update_product, check_upsert_product
+from storedesk.catalog.actions import (
+    ProductFields,
+    VariantFields,
+    check_update_product,
+    check_upsert_product,
+)
 from storedesk.catalog.models import Product
 from storedesk.catalog.schemas import ProductIn, ProductOut, ProductPage, ProductPatch
 from storedesk.catalog.selectors import access_product, list_products
@@ -21,7 +28,7 @@ router = Router()
 
 
 class ProductFilters(PageQuery):
-    category: Text(80) = ""  # type: ignore[valid-type]
+    category: Annotated[str, Text(80)] = ""
 
 
 @router.get("", response={200: ProductPage, ERROR_STATUSES: ErrorResponse})
@@ -39,10 +46,10 @@ def list_products_endpoint(
 def upsert_product(request: HttpRequest, payload: ProductIn) -> Status[Product]:
     """Create a product; a known ``external_id`` updates that product (200) instead."""
     actor = request_actor(request)
-    fields: ProductFields = provided_fields(payload, nullable=frozenset({"external_id"}))  # type: ignore[assignment]
+    fields = provided_fields(payload, ProductFields, nullable=frozenset({"external_id"}))
     fields["translations"] = payload.model_dump()["translations"]
     fields["variants"] = [
-        provided_fields(variant, nullable=frozenset({"external_id"}))  # type: ignore[misc]
+        provided_fields(variant, VariantFields, nullable=frozenset({"external_id"}))
         for variant in payload.variants
     ]
     product, created = check_upsert_product(actor, fields)
@@ -58,12 +65,12 @@ def get_product(request: HttpRequest, product_id: ObjectId) -> Product:
 def update_product(request: HttpRequest, product_id: ObjectId, payload: ProductPatch) -> Product:
     actor = request_actor(request)
     product = access_product(actor, product_id)
-    fields: ProductFields = provided_fields(
-        payload, nullable=frozenset({"external_id", "category"})
-    )  # type: ignore[assignment]
+    fields = provided_fields(
+        payload, ProductFields, nullable=frozenset({"external_id", "category"})
+    )
     if payload.variants is not None:
         fields["variants"] = [
-            provided_fields(variant, nullable=frozenset({"external_id"}))  # type: ignore[misc]
+            provided_fields(variant, VariantFields, nullable=frozenset({"external_id"}))
             for variant in payload.variants
         ]
     check_update_product(actor, product, fields)

@@ -4,7 +4,7 @@ from ninja import NinjaAPI
 
 from storedesk.accounts.auth import SessionActorAuth, TokenAuth
 from storedesk.catalog.api import router as catalog_router
-from storedesk.core.api import install_error_handlers
+from storedesk.core.api import JsonObjectParser, install_error_handlers
 from storedesk.customers.api import router as customers_router
 from storedesk.helpcenter.api import router as help_center_router
 from storedesk.inbox.api import router as inbox_router
@@ -23,6 +23,7 @@ api = NinjaAPI(
         '`{"error": {"code": "...", "message": "...", "details": ...}}`.'
     ),
     auth=[TokenAuth(), SessionActorAuth()],
+    parser=JsonObjectParser(),
     urls_namespace="api",
 )
 install_error_handlers(api)

@@ -1,4 +1,7 @@
-"""Checks that keep a production install from starting with development settings."""
+"""Checks that keep a production install from starting with development settings, and the
+safe defaults of a development one."""
+
+import socket
 
 from django.core.exceptions import ImproperlyConfigured
 
@@ -20,3 +23,27 @@ def check_production_settings(*, secret_key: str, debug: bool, allowed_hosts: li
         raise ImproperlyConfigured(
             "Storedesk refuses to start in production mode: " + " ".join(problems)
         )
+
+
+# Documentation addresses (RFC 5737, RFC 3849): connecting a UDP socket towards one sends
+# nothing, yet tells which local address the machine's default route would use.
+_ROUTE_PROBES = ((socket.AF_INET, "192.0.2.1"), (socket.AF_INET6, "2001:db8::1"))
+
+
+def machine_hosts() -> list[str]:
+    """The host names a development install answers to: loopback, this machine's name, and
+    the address other machines on the LAN reach it at. Anything else (a public name, a
+    second network) is listed in ALLOWED_HOSTS."""
+    hosts = ["127.0.0.1", "localhost", "[::1]"]
+    name = socket.gethostname().lower()
+    if name:
+        hosts += [name, f"{name}.local"]
+    for family, probe_address in _ROUTE_PROBES:
+        try:
+            with socket.socket(family, socket.SOCK_DGRAM) as probe:
+                probe.connect((probe_address, 9))
+                address = str(probe.getsockname()[0])
+        except OSError:  # no route of that family: nothing to add
+            continue
+        hosts.append(f"[{address}]" if family == socket.AF_INET6 else address)
+    return list(dict.fromkeys(hosts))

@@ -5,13 +5,19 @@ channel layer and the database task backend. ``DATABASE_URL`` and ``REDIS_URL`` 
 to PostgreSQL and Redis. ``STOREDESK_MODE=production`` turns on the production checks.
 """
 
+import warnings
 from pathlib import Path
 
 import environ
 from django.core.exceptions import ImproperlyConfigured
+from django.utils.csp import CSP
 
 from storedesk.config.mail import mailer_from_url
-from storedesk.config.safety import DEVELOPMENT_SECRET_KEY, check_production_settings
+from storedesk.config.safety import (
+    DEVELOPMENT_SECRET_KEY,
+    check_production_settings,
+    machine_hosts,
+)
 
 env = environ.Env()
 
@@ -26,8 +32,11 @@ if MODE not in {"development", "production"}:
 PRODUCTION = MODE == "production"
 
 SECRET_KEY = env.str("SECRET_KEY", default=DEVELOPMENT_SECRET_KEY)
-DEBUG = env.bool("DEBUG", default=not PRODUCTION)
-ALLOWED_HOSTS = env.list("ALLOWED_HOSTS", default=[] if PRODUCTION else ["127.0.0.1", "localhost"])
+# Off unless asked for, in every mode: Django's debug pages show settings, paths and every
+# URL to whoever can reach the server, and the demo is often reached over a LAN.
+DEBUG = env.bool("DEBUG", default=False)
+# In development, this machine's own names and addresses, so the demo answers on the LAN.
+ALLOWED_HOSTS = env.list("ALLOWED_HOSTS", default=[] if PRODUCTION else machine_hosts())
 CSRF_TRUSTED_ORIGINS = env.list("CSRF_TRUSTED_ORIGINS", default=[])
 
 INSTALLED_APPS = [
@@ -50,9 +59,11 @@ INSTALLED_APPS = [
     "storedesk.inbox",
     "storedesk.livechat",
     "storedesk.realtime",
+    "storedesk.publicsite",
     "storedesk.policies",
     "storedesk.search",
     "storedesk.helpcenter",
+    "storedesk.demo",
 ]
 
 MIDDLEWARE = [
@@ -61,6 +72,7 @@ MIDDLEWARE = [
     # widget API answer, errors included.
     "storedesk.livechat.middleware.WidgetCorsMiddleware",
     "django.middleware.security.SecurityMiddleware",
+    "django.middleware.csp.ContentSecurityPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "storedesk.core.middleware.RequestSizeLimitMiddleware",
@@ -88,6 +100,7 @@ TEMPLATES = [
             "context_processors": [
                 "django.template.context_processors.request",
                 "django.template.context_processors.i18n",
+                "django.template.context_processors.csp",
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "storedesk.accounts.context_processors.staff_frame",
@@ -208,10 +221,47 @@ SECURE_SSL_REDIRECT = env.bool("SECURE_SSL_REDIRECT", default=False)
 SECURE_HSTS_SECONDS = env.int("SECURE_HSTS_SECONDS", default=0)
 X_FRAME_OPTIONS = "DENY"
 
+# Content-Security-Policy of every page (docs/self-hosting.md#content-security-policy):
+# scripts and style sheets from this site or carrying the page's nonce, nothing to embed,
+# connections (the API, websockets) to this site only. Images may come from any HTTPS
+# address because an agent may choose to load an email's remote images; the sanitiser
+# blocks them until then. Pages that host the chat widget relax styles (core/csp.py).
+SECURE_CSP = {
+    "default-src": [CSP.SELF],
+    "script-src": [CSP.SELF, CSP.NONCE],
+    "style-src": [CSP.SELF, CSP.NONCE],
+    # A few templates set a style attribute; message HTML never keeps one (core/html.py).
+    "style-src-attr": [CSP.UNSAFE_INLINE],
+    "img-src": [CSP.SELF, "data:", "blob:", "https:"],
+    "font-src": [CSP.SELF],
+    "connect-src": [CSP.SELF],
+    "object-src": [CSP.NONE],
+    "base-uri": [CSP.NONE],
+    "form-action": [CSP.SELF],
+    "frame-ancestors": [CSP.NONE],
+}
+
+# Throttling by client address, counting failures only (docs/self-hosting.md#throttling):
+# sign-in failures across every account (password spraying), and requests with an unknown
+# or revoked API token (token guessing). Over the limit, the address waits for the window.
+THROTTLE_WINDOW_SECONDS = 15 * 60
+LOGIN_FAILURES_PER_ADDRESS = env.int("LOGIN_FAILURES_PER_ADDRESS", default=30)
+API_TOKEN_FAILURES_PER_ADDRESS = env.int("API_TOKEN_FAILURES_PER_ADDRESS", default=30)
+
 # Requests: bodies over this size are refused with 413 before any view sees them.
 DATA_UPLOAD_MAX_MEMORY_SIZE = env.int("STOREDESK_MAX_REQUEST_BYTES", default=1024 * 1024)
 # Multipart uploads (message attachments of up to 10 MB, plus the form's own overhead).
 STOREDESK_MAX_UPLOAD_BYTES = env.int("STOREDESK_MAX_UPLOAD_BYTES", default=11 * 1024 * 1024)
+
+# Website chat floods (docs/livechat.md#limits-and-rate-limits): what one store accepts a
+# minute from all its visitors together, so a flood from many addresses leaves the inbox
+# usable; and whether one client address is limited on its own (a load test that plays
+# every shopper from one machine turns that off).
+CHAT_STORE_NEW_VISITORS_PER_MINUTE = env.int("CHAT_STORE_NEW_VISITORS_PER_MINUTE", default=1200)
+CHAT_STORE_NEW_CONVERSATIONS_PER_MINUTE = env.int(
+    "CHAT_STORE_NEW_CONVERSATIONS_PER_MINUTE", default=60
+)
+CHAT_ADDRESS_LIMITS = env.bool("CHAT_ADDRESS_LIMITS", default=True)
 
 # Email ------------------------------------------------------------------------------
 MAILERS = {"default": mailer_from_url(env.str("EMAIL_URL", default=""))}
@@ -243,6 +293,8 @@ STORAGES = {
 # collectstatic step; production may still collect into STATIC_ROOT.
 WHITENOISE_USE_FINDERS = True
 WHITENOISE_AUTOREFRESH = DEBUG
+# Without a collectstatic step STATIC_ROOT does not exist, which is expected here.
+warnings.filterwarnings("ignore", message="No directory at: ", category=UserWarning)
 
 # Uploaded files (message attachments) live in the data folder and are served only
 # through views that check who is asking, never straight from MEDIA_ROOT.
@@ -255,7 +307,14 @@ LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
     "formatters": {"plain": {"format": "%(asctime)s %(levelname)s %(name)s %(message)s"}},
-    "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "plain"}},
+    "filters": {"redact_secrets": {"()": "storedesk.core.redaction.RedactSecretsFilter"}},
+    "handlers": {
+        "console": {
+            "class": "logging.StreamHandler",
+            "formatter": "plain",
+            "filters": ["redact_secrets"],
+        }
+    },
     "root": {"handlers": ["console"], "level": env.str("LOG_LEVEL", default="INFO")},
     "loggers": {
         "django.db.backends": {"level": "INFO"},

@@ -1,5 +1,7 @@
 from typing import Any
 
+from django.utils.translation import gettext as _
+
 from storedesk.core.errors import Conflict, ValidationFailed
 from storedesk.core.models import AuditLogEntry, Store
 from storedesk.core.validation import check_country, check_currency, check_language, check_timezone
@@ -43,9 +45,12 @@ def do_create_store(
     for language in languages:
         check_language(language)
     if default_language not in languages:
-        raise ValidationFailed("The default language must be one of the store's languages.")
+        raise ValidationFailed(_("The default language must be one of the store's languages."))
     if Store.objects.filter(slug=slug).exists():
-        raise Conflict(f"A store with the slug {slug!r} exists already.")
+        raise Conflict(
+            _("A store with the slug %(slug)s exists already.") % {"slug": repr(slug)},
+            details={"slug": slug},
+        )
     return Store.objects.create(
         name=name,
         slug=slug,

@@ -10,6 +10,7 @@ import time
 from dataclasses import dataclass
 
 from django.core.cache import cache
+from django.http import HttpRequest
 
 from storedesk.core.errors import StoredeskError
 
@@ -42,11 +43,36 @@ class RateLimited(StoredeskError):
         self.retry_after = retry_after
 
 
+def client_address(request: HttpRequest) -> str:
+    """The address a request came from, the key of every per-address limit.
+
+    Behind a reverse proxy, ``storedesk serve`` in production mode takes it from the proxy's
+    ``X-Forwarded-For`` (uvicorn's proxy headers), so this is the client's, not the proxy's.
+    """
+    return str(request.META.get("REMOTE_ADDR") or "unknown")
+
+
+def _window(rule: RateLimit, key: str, now: float) -> tuple[str, int]:
+    window_start = int(now // rule.window) * rule.window
+    return f"{_PREFIX}:{rule.scope}:{key}:{window_start}", window_start
+
+
+def peek(rule: RateLimit, key: str, *, now: float | None = None) -> Verdict:
+    """Where ``key`` stands against ``rule``, without counting a hit: for limits that count
+    only failures, checked before each attempt."""
+    now = time.time() if now is None else now
+    cache_key, window_start = _window(rule, key, now)
+    count = int(cache.get(cache_key) or 0)
+    retry_after = max(1, math.ceil(window_start + rule.window - now))
+    return Verdict(
+        allowed=count < rule.limit, retry_after=retry_after, remaining=max(0, rule.limit - count)
+    )
+
+
 def hit(rule: RateLimit, key: str, *, now: float | None = None) -> Verdict:
     """Count one hit of ``key`` against ``rule``."""
     now = time.time() if now is None else now
-    window_start = int(now // rule.window) * rule.window
-    cache_key = f"{_PREFIX}:{rule.scope}:{key}:{window_start}"
+    cache_key, window_start = _window(rule, key, now)
     # add() is a no-op when the counter exists, so concurrent first hits cannot reset it;
     # the counter outlives its window by a second so a late increment never recreates it.
     cache.add(cache_key, 0, timeout=rule.window + 1)

@@ -2,7 +2,6 @@
 
 import copy
 import logging
-import re
 import threading
 import uuid
 from typing import Any
@@ -56,30 +55,10 @@ def start_worker_thread(*, interval: float = 0.5) -> WorkerThread:
     return WorkerThread(interval=interval).start()
 
 
-# The chat widget's socket carries the visitor's token in its query string (browsers cannot
-# set headers on a websocket); whoever reads the server's log must not be able to reuse it.
-_SECRET_QUERY_VALUE = re.compile(r"(?<=[?&]token=)[^&\s\"]+")
-
-
-class RedactSecretsFilter(logging.Filter):
-    """Replaces visitor tokens in logged request lines with ``[redacted]``."""
-
-    def filter(self, record: logging.LogRecord) -> bool:
-        if isinstance(record.args, tuple):
-            record.args = tuple(_redact(argument) for argument in record.args)
-        elif isinstance(record.msg, str):
-            record.msg = _redact(record.msg)
-        return True
-
-
-def _redact(value: Any) -> Any:
-    return _SECRET_QUERY_VALUE.sub("[redacted]", value) if isinstance(value, str) else value
-
-
 def _log_config() -> dict[str, Any]:
     config: dict[str, Any] = copy.deepcopy(uvicorn.config.LOGGING_CONFIG)
     config.setdefault("filters", {})["redact_secrets"] = {
-        "()": "storedesk.core.runner.RedactSecretsFilter"
+        "()": "storedesk.core.redaction.RedactSecretsFilter"
     }
     for handler in config["handlers"].values():
         handler.setdefault("filters", []).append("redact_secrets")

@@ -5,6 +5,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError, available_timezones
 
 import phonenumbers
 import pycountry
+from django.utils.translation import gettext as _
 
 from storedesk.core.errors import ValidationFailed
 from storedesk.core.money import is_currency
@@ -18,30 +19,36 @@ _ZONES = frozenset(available_timezones())
 def check_currency(code: str) -> None:
     if not is_currency(code):
         raise ValidationFailed(
-            f"{code!r} is not an ISO 4217 currency code.", details={"currency": code}
+            _("%(code)s is not an ISO 4217 currency code.") % {"code": repr(code)},
+            details={"currency": code},
         )
+
+
+def _not_a_timezone(name: str) -> str:
+    return _("%(name)s is not an IANA time zone.") % {"name": repr(name)}
 
 
 def check_timezone(name: str) -> ZoneInfo:
     if name not in _ZONES:
-        raise ValidationFailed(f"{name!r} is not an IANA time zone.", details={"timezone": name})
+        raise ValidationFailed(_not_a_timezone(name), details={"timezone": name})
     try:
         return ZoneInfo(name)
     except (ZoneInfoNotFoundError, ValueError) as error:
-        raise ValidationFailed(f"{name!r} is not an IANA time zone.") from error
+        raise ValidationFailed(_not_a_timezone(name), details={"timezone": name}) from error
 
 
 def check_country(code: str) -> None:
     if not _COUNTRY.match(code) or pycountry.countries.get(alpha_2=code) is None:
         raise ValidationFailed(
-            f"{code!r} is not an ISO 3166-1 alpha-2 country code.", details={"country": code}
+            _("%(code)s is not an ISO 3166-1 alpha-2 country code.") % {"code": repr(code)},
+            details={"country": code},
         )
 
 
 def check_language(code: str) -> None:
     if not _LANGUAGE.match(code):
         raise ValidationFailed(
-            f"{code!r} is not a language code such as 'tr' or 'pt-BR'.",
+            _("%(code)s is not a language code such as 'tr' or 'pt-BR'.") % {"code": repr(code)},
             details={"language": code},
         )
 
@@ -51,9 +58,14 @@ def normalize_phone(raw: str, *, region: str | None = None) -> str:
     try:
         number = phonenumbers.parse(raw, region)
     except phonenumbers.NumberParseException as error:
-        raise ValidationFailed(f"{raw!r} is not a phone number.", details={"phone": raw}) from error
+        raise ValidationFailed(
+            _("%(phone)s is not a phone number.") % {"phone": repr(raw)}, details={"phone": raw}
+        ) from error
     if not phonenumbers.is_valid_number(number):
-        raise ValidationFailed(f"{raw!r} is not a valid phone number.", details={"phone": raw})
+        raise ValidationFailed(
+            _("%(phone)s is not a valid phone number.") % {"phone": repr(raw)},
+            details={"phone": raw},
+        )
     return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164)
 
 
@@ -61,16 +73,20 @@ def check_working_hours(hours: dict[str, list[list[str]]]) -> None:
     """``{"1": [["09:00", "17:00"]], ...}``: ISO weekdays to ordered, non-overlapping intervals."""
     for day, intervals in hours.items():
         if day not in {"1", "2", "3", "4", "5", "6", "7"}:
-            raise ValidationFailed(f"Working hours: {day!r} is not an ISO weekday (1-7).")
+            raise ValidationFailed(
+                _("Working hours: %(day)s is not an ISO weekday (1-7).") % {"day": repr(day)}
+            )
         previous_end = ""
         for interval in intervals:
             if len(interval) != 2 or not all(_HH_MM.match(t) for t in interval):
                 raise ValidationFailed(
-                    f"Working hours on day {day}: {interval!r} is not a pair of HH:MM times."
+                    _("Working hours on day %(day)s: %(interval)s is not a pair of HH:MM times.")
+                    % {"day": day, "interval": repr(interval)}
                 )
             start, end = interval
             if start >= end or start < previous_end:
                 raise ValidationFailed(
-                    f"Working hours on day {day}: intervals must be ordered and not overlap."
+                    _("Working hours on day %(day)s: intervals must be ordered and not overlap.")
+                    % {"day": day}
                 )
             previous_end = end

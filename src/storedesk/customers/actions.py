@@ -3,12 +3,14 @@ from typing import TypedDict
 
 from django.db import IntegrityError, transaction
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from storedesk.accounts.actors import Actor
 from storedesk.accounts.permissions import Permission
 from storedesk.core.errors import Conflict, ValidationFailed
 from storedesk.core.events import publish_event
 from storedesk.core.models import Store
+from storedesk.core.tenancy import check_in_store
 from storedesk.core.text import search_key
 from storedesk.core.validation import check_country, check_language, check_timezone, normalize_phone
 from storedesk.customers.events import CustomerEvent
@@ -60,8 +62,7 @@ def check_upsert_customer(actor: Actor, fields: CustomerFields) -> tuple[Custome
 
 def check_update_customer(actor: Actor, customer: Customer, fields: CustomerFields) -> Customer:
     actor.require(Permission.EDIT_CUSTOMERS)
-    if customer.store_id != actor.store.pk:
-        raise ValidationFailed("That customer belongs to another store.")
+    check_in_store(actor, customer)
     return do_update_customer(actor, customer, fields)
 
 
@@ -99,6 +100,7 @@ def check_record_consent(
     wording: str = "",
 ) -> MarketingConsent:
     actor.require(Permission.EDIT_CUSTOMERS)
+    check_in_store(actor, customer)
     return do_record_consent(
         actor, customer, channel=channel, granted=granted, source=source, wording=wording
     )
@@ -158,7 +160,7 @@ def _apply_fields(store: Store, customer: Customer, fields: CustomerFields) -> N
         customer.phone = normalize_phone(phone, region=region) if phone else ""
     if customer.birthday is not None and customer.birthday > timezone.localdate():
         raise ValidationFailed(
-            "A birthday cannot be in the future.", details={"birthday": str(customer.birthday)}
+            _("A birthday cannot be in the future."), details={"birthday": str(customer.birthday)}
         )
     customer.search_key = customer_search_key(customer)
 
@@ -169,7 +171,7 @@ def _save(customer: Customer) -> None:
             customer.save()
     except IntegrityError as error:
         raise Conflict(
-            "Another customer of this store has the same email address or external id.",
+            _("Another customer of this store has the same email address or external id."),
             details={"email": customer.email, "external_id": customer.external_id},
         ) from error
 
@@ -177,7 +179,7 @@ def _save(customer: Customer) -> None:
 def _set_tags(store: Store, customer: Customer, names: list[str]) -> None:
     tags = []
     for name in dict.fromkeys(n.strip() for n in names if n.strip()):
-        tag, _ = Tag.objects.get_or_create(
+        tag, _created = Tag.objects.get_or_create(
             store=store, key=search_key(name)[:60], defaults={"name": name}
         )
         tags.append(tag)
@@ -237,7 +239,7 @@ def do_add_identity(
     identity = CustomerIdentity.objects.filter(store=store, kind=kind, value=value).first()
     if identity is not None:
         if identity.customer_id != customer.pk:
-            raise Conflict("That address belongs to another customer.", details={"kind": kind})
+            raise Conflict(_("That address belongs to another customer."), details={"kind": kind})
         return identity
     try:
         with transaction.atomic():
@@ -245,7 +247,7 @@ def do_add_identity(
                 store=store, customer=customer, kind=kind, value=value, verified=verified
             )
     except IntegrityError as error:
-        raise Conflict("That address belongs to another customer.") from error
+        raise Conflict(_("That address belongs to another customer.")) from error
 
 
 @transaction.atomic
@@ -253,7 +255,7 @@ def do_absorb_customer(actor: Actor, *, source: Customer, target: Customer) -> C
     """Move everything the customers context holds about ``source`` onto ``target`` and
     delete ``source``. Callers move other contexts' records (orders, conversations) first."""
     if source.store_id != target.store_id or source.pk == target.pk:
-        raise ValidationFailed("Only two different customers of one store can be merged.")
+        raise ValidationFailed(_("Only two different customers of one store can be merged."))
     CustomerIdentity.objects.filter(customer=source).update(customer=target)
     MarketingConsent.objects.filter(customer=source).update(customer=target)
     target.tags.add(*source.tags.all())
@@ -291,7 +293,7 @@ def _customer_with_field(store: Store, kind: IdentityKind, value: str) -> Custom
 def _create_contact(
     store: Store, *, kind: IdentityKind, value: str, name: str, language: str
 ) -> Customer:
-    first_name, _, last_name = name.strip().partition(" ")
+    first_name, _space, last_name = name.strip().partition(" ")
     customer = Customer(
         store=store,
         first_name=first_name[:120],

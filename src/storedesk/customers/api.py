@@ -1,4 +1,5 @@
 from datetime import datetime
+from typing import Annotated
 
 from django.http import HttpRequest
 from ninja import Query, Router, Schema
@@ -41,10 +42,10 @@ NULLABLE = frozenset({"external_id", "email", "birthday"})
 
 
 class CustomerFilters(PageQuery):
-    search: Text(200) = ""  # type: ignore[valid-type]
-    tag: Text(60) = ""  # type: ignore[valid-type]
-    language: Text(8) = ""  # type: ignore[valid-type]
-    country: Text(2) = ""  # type: ignore[valid-type]
+    search: Annotated[str, Text(200)] = ""
+    tag: Annotated[str, Text(60)] = ""
+    language: Annotated[str, Text(8)] = ""
+    country: Annotated[str, Text(2)] = ""
 
 
 class CustomerProfileOut(Schema):
@@ -78,7 +79,7 @@ def list_customers_endpoint(
 @router.post("", response={200: CustomerOut, 201: CustomerOut, ERROR_STATUSES: ErrorResponse})
 def upsert_customer(request: HttpRequest, payload: CustomerIn) -> Status[Customer]:
     """Create a customer; a known ``external_id`` updates that customer (200) instead."""
-    fields: CustomerFields = provided_fields(payload, nullable=NULLABLE)  # type: ignore[assignment]
+    fields = provided_fields(payload, CustomerFields, nullable=NULLABLE)
     customer, created = check_upsert_customer(request_actor(request), fields)
     return Status(201 if created else 200, customer)
 
@@ -94,7 +95,7 @@ def update_customer(
 ) -> Customer:
     actor = request_actor(request)
     customer = access_customer(actor, customer_id)
-    fields: CustomerFields = provided_fields(payload, nullable=NULLABLE)  # type: ignore[assignment]
+    fields = provided_fields(payload, CustomerFields, nullable=NULLABLE)
     return check_update_customer(actor, customer, fields)
 
 

@@ -51,7 +51,11 @@ class Customer(StoreScopedModel):
                 name="customer_email_unique",
             ),
         ]
-        indexes = [models.Index(fields=["store", "-created_at"])]
+        indexes = [
+            models.Index(fields=["store", "-created_at"]),
+            # A phone number typed into a search is an exact lookup (see selectors).
+            models.Index(fields=["store", "phone"], name="customer_phone_idx"),
+        ]
 
     def __str__(self) -> str:
         return self.full_name or self.email or f"#{self.pk}"

@@ -1,44 +1,45 @@
 from datetime import date, datetime
 from decimal import Decimal
+from typing import Annotated
 
 from ninja import Field, Schema
 from pydantic import EmailStr
 
-from storedesk.core.api import Text
+from storedesk.core.api import Day, Flag, InputSchema, Text
 from storedesk.customers.models import ConsentChannel, ConsentSource, Customer
 
 
-class CustomerIn(Schema):
+class CustomerIn(InputSchema):
     """A customer as a store platform sends it. With an ``external_id`` that is known
     already, the request updates that customer instead of creating one."""
 
-    external_id: Text(120, min_length=1) | None = None  # type: ignore[valid-type]
-    first_name: Text(120) = ""  # type: ignore[valid-type]
-    last_name: Text(120) = ""  # type: ignore[valid-type]
+    external_id: Annotated[str, Text(120, min_length=1)] | None = None
+    first_name: Annotated[str, Text(120)] = ""
+    last_name: Annotated[str, Text(120)] = ""
     email: EmailStr | None = Field(None, max_length=254)
-    phone: Text(40) = Field("", description="Any format; stored in E.164.")  # type: ignore[valid-type]
-    language: Text(8, min_length=2) | None = None  # type: ignore[valid-type]
-    timezone: Text(64, min_length=1) | None = None  # type: ignore[valid-type]
-    country: Text(2) = Field("", description="ISO 3166-1 alpha-2")  # type: ignore[valid-type]
-    birthday: date | None = None
-    notes: Text(10_000) = ""  # type: ignore[valid-type]
-    tags: list[Text(60, min_length=1)] = Field(default_factory=list, max_length=50)  # type: ignore[valid-type]
+    phone: Annotated[str, Text(40)] = Field("", description="Any format; stored in E.164.")
+    language: Annotated[str, Text(8, min_length=2)] | None = None
+    timezone: Annotated[str, Text(64, min_length=1)] | None = None
+    country: Annotated[str, Text(2)] = Field("", description="ISO 3166-1 alpha-2")
+    birthday: Day | None = None
+    notes: Annotated[str, Text(10_000)] = ""
+    tags: list[Annotated[str, Text(60, min_length=1)]] = Field(default_factory=list, max_length=50)
 
 
-class CustomerPatch(Schema):
+class CustomerPatch(InputSchema):
     """Only the fields present are changed."""
 
-    external_id: Text(120, min_length=1) | None = None  # type: ignore[valid-type]
-    first_name: Text(120) | None = None  # type: ignore[valid-type]
-    last_name: Text(120) | None = None  # type: ignore[valid-type]
+    external_id: Annotated[str, Text(120, min_length=1)] | None = None
+    first_name: Annotated[str, Text(120)] | None = None
+    last_name: Annotated[str, Text(120)] | None = None
     email: EmailStr | None = Field(None, max_length=254)
-    phone: Text(40) | None = None  # type: ignore[valid-type]
-    language: Text(8, min_length=2) | None = None  # type: ignore[valid-type]
-    timezone: Text(64, min_length=1) | None = None  # type: ignore[valid-type]
-    country: Text(2) | None = None  # type: ignore[valid-type]
-    birthday: date | None = None
-    notes: Text(10_000) | None = None  # type: ignore[valid-type]
-    tags: list[Text(60, min_length=1)] | None = Field(None, max_length=50)  # type: ignore[valid-type]
+    phone: Annotated[str, Text(40)] | None = None
+    language: Annotated[str, Text(8, min_length=2)] | None = None
+    timezone: Annotated[str, Text(64, min_length=1)] | None = None
+    country: Annotated[str, Text(2)] | None = None
+    birthday: Day | None = None
+    notes: Annotated[str, Text(10_000)] | None = None
+    tags: list[Annotated[str, Text(60, min_length=1)]] | None = Field(None, max_length=50)
 
 
 class ConsentOut(Schema):
@@ -48,11 +49,11 @@ class ConsentOut(Schema):
     recorded_at: datetime
 
 
-class ConsentIn(Schema):
+class ConsentIn(InputSchema):
     channel: ConsentChannel
-    granted: bool
+    granted: Flag
     source: ConsentSource
-    wording: Text(2_000) = ""  # type: ignore[valid-type]
+    wording: Annotated[str, Text(2_000)] = ""
 
 
 class CustomerOut(Schema):

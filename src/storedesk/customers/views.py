@@ -5,9 +5,9 @@ from django.utils.cache import patch_vary_headers
 
 from storedesk.accounts.actors import Actor
 from storedesk.accounts.decorators import store_view
-from storedesk.accounts.permissions import Permission
 from storedesk.core.pagination import paginate
 from storedesk.core.views import next_page_query
+from storedesk.customers.profile import profile_sections
 from storedesk.customers.selectors import (
     access_customer,
     get_current_consents,
@@ -16,12 +16,10 @@ from storedesk.customers.selectors import (
     list_customers,
     list_tags,
 )
-from storedesk.inbox.selectors import list_customer_conversations
 from storedesk.orders.selectors import get_customer_order_stats, list_customer_orders
 
 PAGE_SIZE = 50
 PROFILE_ORDERS = 10
-PROFILE_CONVERSATIONS = 20
 FILTERS = ("q", "tag", "language", "country")
 
 
@@ -83,12 +81,8 @@ def customer_profile(request: HttpRequest, actor: Actor, customer_id: int) -> Ht
             "orders": list_customer_orders(customer.pk, actor.store, limit=PROFILE_ORDERS),
             "stats": get_customer_order_stats(customer.pk, actor.store),
             "consents": get_current_consents(customer),
-            # Every channel in one list: the customer's one timeline.
-            "conversations": (
-                list_customer_conversations(customer, limit=PROFILE_CONVERSATIONS)
-                if actor.can(Permission.VIEW_CONVERSATIONS)
-                else None
-            ),
+            # What other apps show of this customer (the inbox: their conversations).
+            "sections": profile_sections.gather(actor, customer),
             "now": timezone.now(),
         },
     )

@@ -28,9 +28,6 @@ from storedesk.helpcenter.actions.settings import (
 from storedesk.helpcenter.models import Article, Category, HelpCenterSettings
 from storedesk.orders.models import Order
 from storedesk.policies.actions import (
-    ProseTranslationFields,
-    ReturnRuleFields,
-    ShippingVersionFields,
     check_save_prose_policy,
     check_save_return_draft,
     check_save_shipping_draft,
@@ -39,6 +36,13 @@ from storedesk.policies.actions import (
     do_publish_shipping_version,
 )
 from storedesk.policies.models import ProsePolicy, ReturnPolicyVersion, ShippingPolicyVersion
+from storedesk.policies.specs import (
+    ProsePolicySpec,
+    ProseTextSpec,
+    ReturnPolicySpec,
+    ReturnRuleSpec,
+    ShippingPolicySpec,
+)
 
 CONTACT_EMAIL = "support@atlas.example"
 CONTACT_PHONE = "+90 212 555 01 01"
@@ -79,7 +83,7 @@ def _policies(actor: Actor) -> None:
     effective_from = _effective_from(store)
     if not ReturnPolicyVersion.objects.filter(store=store).exists():
         draft = check_save_return_draft(
-            actor, rules=_return_rules(store), note="Demo return policy."
+            actor, ReturnPolicySpec(rules=_return_rules(store), note="Demo return policy.")
         )
         do_publish_return_version(actor, draft, effective_from=effective_from)
     if not ShippingPolicyVersion.objects.filter(store=store).exists():
@@ -90,22 +94,24 @@ def _policies(actor: Actor) -> None:
         if policy.kind in existing:
             continue
         translations = {
-            language: ProseTranslationFields(title=title, body=body)
+            language: ProseTextSpec(title=title, body=body)
             for language, (title, body) in policy.texts.items()
             if language in store.languages
         }
-        saved = check_save_prose_policy(actor, kind=policy.kind, translations=translations)
+        saved = check_save_prose_policy(
+            actor, ProsePolicySpec(kind=policy.kind, translations=translations)
+        )
         check_set_prose_policy_published(actor, saved, published=True)
 
 
-def _return_rules(store: Store) -> list[ReturnRuleFields]:
+def _return_rules(store: Store) -> list[ReturnRuleSpec]:
     categories = dict(CatalogCategory.objects.filter(store=store).values_list("slug", "id"))
-    rules: list[ReturnRuleFields] = []
+    rules: list[ReturnRuleSpec] = []
     for rule in content.RETURN_RULES:
         if rule.category is not None and rule.category not in categories:
             continue  # the default rule covers it
         rules.append(
-            ReturnRuleFields(
+            ReturnRuleSpec(
                 category_id=categories[rule.category] if rule.category is not None else None,
                 window_days=rule.window_days,
                 window_starts_at=rule.window_starts_at,
@@ -133,38 +139,40 @@ def _holidays(since: datetime) -> list[str]:
     return [date(year, month, day).isoformat() for year in years for month, day in content.HOLIDAYS]
 
 
-def _shipping_fields(store: Store, effective_from: datetime) -> ShippingVersionFields:
-    return ShippingVersionFields(
-        note="Demo shipping policy.",
-        dispatch_cutoff=content.DISPATCH_CUTOFF,
-        working_days=list(content.WORKING_DAYS),
-        holidays=list(_holidays(effective_from)),
-        currency=content.POLICY_CURRENCY,
-        zones=[
-            {
-                "name": zone.name,
-                "countries": list(zone.countries),
-                "duties_included": zone.duties_included,
-                "duties_paid_by": zone.duties_paid_by,
-                "customs_note": {
-                    language: note
-                    for language, note in zone.customs_note.items()
-                    if language in store.languages
-                },
-                "methods": [
-                    {
-                        "name": method.name,
-                        "cost": method.cost,
-                        "currency": content.POLICY_CURRENCY,
-                        "free_shipping_threshold": method.free_shipping_threshold,
-                        "min_days": method.min_days,
-                        "max_days": method.max_days,
-                    }
-                    for method in zone.methods
-                ],
-            }
-            for zone in content.SHIPPING_ZONES
-        ],
+def _shipping_fields(store: Store, effective_from: datetime) -> ShippingPolicySpec:
+    return ShippingPolicySpec.model_validate(
+        {
+            "note": "Demo shipping policy.",
+            "dispatch_cutoff": content.DISPATCH_CUTOFF,
+            "working_days": list(content.WORKING_DAYS),
+            "holidays": list(_holidays(effective_from)),
+            "currency": content.POLICY_CURRENCY,
+            "zones": [
+                {
+                    "name": zone.name,
+                    "countries": list(zone.countries),
+                    "duties_included": zone.duties_included,
+                    "duties_paid_by": zone.duties_paid_by,
+                    "customs_note": {
+                        language: note
+                        for language, note in zone.customs_note.items()
+                        if language in store.languages
+                    },
+                    "methods": [
+                        {
+                            "name": method.name,
+                            "cost": method.cost,
+                            "currency": content.POLICY_CURRENCY,
+                            "free_shipping_threshold": method.free_shipping_threshold,
+                            "min_days": method.min_days,
+                            "max_days": method.max_days,
+                        }
+                        for method in zone.methods
+                    ],
+                }
+                for zone in content.SHIPPING_ZONES
+            ],
+        }
     )
 
 

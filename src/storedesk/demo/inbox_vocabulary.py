@@ -460,21 +460,20 @@ CANNED_REPLIES: tuple[tuple[str, str, dict[str, str]], ...] = (
         "Where is my order",
         "where",
         {
-            "en": "Hi {{ customer.first_name }}, your order {{ order.number }} is on its way "
-            "with {{ order.carrier }}. You can follow it here: {{ order.tracking_url }}",
-            "tr": "Merhaba {{ customer.first_name }}, {{ order.number }} numaralı siparişiniz "
-            "{{ order.carrier }} ile yolda. Buradan takip edebilirsiniz: "
-            "{{ order.tracking_url }}",
-            "pl": "Dzień dobry, zamówienie nr {{ order.number }} jest w drodze (przewoźnik: "
-            "{{ order.carrier }}). Można je śledzić tutaj: {{ order.tracking_url }}",
-            "de": "Hallo {{ customer.first_name }}, Ihre Bestellung {{ order.number }} ist mit "
-            "{{ order.carrier }} unterwegs. Hier können Sie sie verfolgen: "
-            "{{ order.tracking_url }}",
-            "fr": "Bonjour {{ customer.first_name }}, votre commande n° {{ order.number }} est "
-            "en route avec {{ order.carrier }}. Vous pouvez la suivre ici : "
-            "{{ order.tracking_url }}",
-            "es": "Hola {{ customer.first_name }}, tu pedido n.º {{ order.number }} está en "
-            "camino con {{ order.carrier }}. Puedes seguirlo aquí: {{ order.tracking_url }}",
+            # {{ order.shipping_status }} says what the tracking says ("a label is ready", "on
+            # its way", "delivered"), in the text's language; the link is empty without one.
+            "en": "Hi {{ customer.first_name }}, here is the latest on your order "
+            "{{ order.number }}: {{ order.shipping_status }} {{ order.tracking_url }}",
+            "tr": "Merhaba {{ customer.first_name }}, {{ order.number }} numaralı siparişinizin "
+            "son durumu: {{ order.shipping_status }} {{ order.tracking_url }}",
+            "pl": "Dzień dobry, oto najnowsze informacje o zamówieniu nr {{ order.number }}: "
+            "{{ order.shipping_status }} {{ order.tracking_url }}",
+            "de": "Hallo {{ customer.first_name }}, der aktuelle Stand Ihrer Bestellung "
+            "{{ order.number }}: {{ order.shipping_status }} {{ order.tracking_url }}",
+            "fr": "Bonjour {{ customer.first_name }}, voici où en est votre commande n° "
+            "{{ order.number }} : {{ order.shipping_status }} {{ order.tracking_url }}",
+            "es": "Hola {{ customer.first_name }}, así va tu pedido n.º {{ order.number }}: "
+            "{{ order.shipping_status }} {{ order.tracking_url }}",
         },
     ),
     (

@@ -5,3 +5,8 @@ class HelpcenterConfig(AppConfig):
     name = "storedesk.helpcenter"
     label = "helpcenter"
     verbose_name = "Help center"
+
+    def ready(self) -> None:
+        from storedesk.helpcenter import site
+
+        site.connect()

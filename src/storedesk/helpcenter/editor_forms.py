@@ -2,6 +2,7 @@
 lengths, languages, phone numbers) are the actions'."""
 
 from collections.abc import Mapping, Sequence
+from typing import TYPE_CHECKING
 
 from django import forms
 from django.http import QueryDict
@@ -10,10 +11,20 @@ from django.utils.translation import gettext_lazy as _
 from storedesk.core.errors import StoredeskError
 from storedesk.helpcenter.actions.settings import MAX_RESPONSE_HOURS, HelpCenterSettingsInput
 
+if TYPE_CHECKING:
+    from django_stubs_ext import StrOrPromise
+
 NAME_PREFIX = "name_"
 DESCRIPTION_PREFIX = "description_"
 
-type Choices = Sequence[tuple[str | int, str]]
+type Choices = Sequence[tuple[str | int, StrOrPromise]]
+
+
+def set_choices(form: forms.Form, name: str, choices: Choices) -> None:
+    """Offer the options of a choice field that are only known per store."""
+    field = form.fields[name]
+    assert isinstance(field, forms.ChoiceField)
+    field.choices = choices
 
 
 def place_errors(form: forms.Form, error: StoredeskError) -> None:
@@ -47,8 +58,8 @@ class ArticleCreateForm(forms.Form):
         initial: dict[str, object] | None = None,
     ) -> None:
         super().__init__(data, initial=initial)
-        self.fields["category"].choices = categories  # type: ignore[attr-defined]
-        self.fields["language"].choices = languages  # type: ignore[attr-defined]
+        set_choices(self, "category", categories)
+        set_choices(self, "language", languages)
 
 
 class TranslationForm(forms.Form):
@@ -82,8 +93,8 @@ class ArticleDetailsForm(forms.Form):
         initial: dict[str, object] | None = None,
     ) -> None:
         super().__init__(data, initial=initial)
-        self.fields["category"].choices = categories  # type: ignore[attr-defined]
-        self.fields["related"].choices = candidates  # type: ignore[attr-defined]
+        set_choices(self, "category", categories)
+        set_choices(self, "related", candidates)
 
 
 class CategoryForm(forms.Form):
@@ -156,10 +167,7 @@ class HelpCenterSettingsForm(forms.Form):
         initial: dict[str, object] | None = None,
     ) -> None:
         super().__init__(data, initial=initial)
-        self.fields["support_team"].choices = [  # type: ignore[attr-defined]
-            ("", _("The first team")),
-            *teams,
-        ]
+        set_choices(self, "support_team", [("", _("The first team")), *teams])
 
     def values(self) -> HelpCenterSettingsInput:
         data = self.cleaned_data

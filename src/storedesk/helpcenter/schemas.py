@@ -1,10 +1,11 @@
 """Typed input and output of the help-center REST API."""
 
 from datetime import datetime
+from typing import Annotated
 
 from ninja import Field, Schema
 
-from storedesk.core.api import ObjectId, PageQuery, Text
+from storedesk.core.api import InputSchema, ObjectId, PageQuery, Text
 from storedesk.helpcenter.models import MAX_ARTICLE_LENGTH, Article, ArticleTranslation, Category
 from storedesk.helpcenter.selectors.editor import (
     TranslationStatus,
@@ -12,7 +13,7 @@ from storedesk.helpcenter.selectors.editor import (
     translation_status,
 )
 
-Language = Text(16, min_length=2)
+Language = Annotated[str, Text(16, min_length=2)]
 
 
 class CategoryOut(Schema):
@@ -89,14 +90,14 @@ class ArticleQuery(PageQuery):
     category_id: ObjectId | None = None
 
 
-class ArticleIn(Schema):
+class ArticleIn(InputSchema):
     category_id: ObjectId
-    language: Language  # type: ignore[valid-type]
-    title: Text(200)  # type: ignore[valid-type]
-    body: Text(MAX_ARTICLE_LENGTH) = ""  # type: ignore[valid-type]
-    slug: Text(120) = Field("", description="Made from the title when empty.")  # type: ignore[valid-type]
+    language: Language
+    title: Annotated[str, Text(200)]
+    body: Annotated[str, Text(MAX_ARTICLE_LENGTH)] = ""
+    slug: Annotated[str, Text(120)] = Field("", description="Made from the title when empty.")
 
 
-class TranslationIn(Schema):
-    title: Text(200)  # type: ignore[valid-type]
-    body: Text(MAX_ARTICLE_LENGTH) = ""  # type: ignore[valid-type]
+class TranslationIn(InputSchema):
+    title: Annotated[str, Text(200)]
+    body: Annotated[str, Text(MAX_ARTICLE_LENGTH)] = ""

@@ -22,6 +22,7 @@ from django.views.decorators.http import require_http_methods, require_POST, req
 from django.views.decorators.vary import vary_on_headers
 
 from storedesk.accounts.models import Team
+from storedesk.core.csp import hosts_the_chat_widget
 from storedesk.core.errors import NotFound, ValidationFailed
 from storedesk.core.models import Store
 from storedesk.core.ratelimit import RateLimited
@@ -45,8 +46,9 @@ from storedesk.helpcenter.selectors.public import (
     list_sitemap_articles,
     list_sitemap_categories,
 )
-from storedesk.helpcenter.site import (
-    policy_links,
+from storedesk.livechat.selectors import get_widget_for_store
+from storedesk.publicsite.site import (
+    footer_links,
     public_context,
     public_language,
     public_store,
@@ -54,7 +56,6 @@ from storedesk.helpcenter.site import (
     store_languages,
     swap_language,
 )
-from storedesk.livechat.selectors import get_widget_for_store
 from storedesk.search.selectors import SearchHit, search_documents
 
 SEARCH_RESULTS = 20
@@ -368,6 +369,7 @@ def _whatsapp_url(number: str) -> str:
 
 
 @require_http_methods(["GET", "POST"])
+@hosts_the_chat_widget
 def contact(request: HttpRequest, language: str) -> HttpResponse:
     store = public_store(request)
     page_language = _page_language(request, store, language)
@@ -470,7 +472,7 @@ def sitemap(request: HttpRequest) -> HttpResponse:
         )
     policies: dict[str, dict[str, str]] = {}
     for code in languages:
-        for link in policy_links(store, code):
+        for link in footer_links(store, code):
             policies.setdefault(link.slug, {})[code] = link.url
     for paths in policies.values():
         entries += _entries(request, paths)

@@ -74,6 +74,13 @@ class InboxFiltersForm(forms.Form):
             sort=Sort(data["sort"] or Sort.NEWEST),
         )
 
+    def narrows_list(self) -> bool:
+        """Whether a filter leaves conversations out of the view: a status, channel, tag,
+        language or priority, a search, or "waiting longest" (only those waiting)."""
+        data = self.cleaned_data
+        narrowing = ("status", "channel", "tag", "language", "priority", "q")
+        return any(data[name] for name in narrowing) or data["sort"] == Sort.WAITING
+
     def query_string(self) -> str:
         """The filters that are set, to carry from the list to a conversation and back."""
         return urlencode({name: value for name, value in self.cleaned_data.items() if value})

@@ -83,6 +83,9 @@ class Conversation(StoreScopedModel):
     suggested_customer = models.ForeignKey(
         "customers.Customer", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
+    # An order number the customer gave in a form field (the contact form's), as given,
+    # when it could not be linked at once: agents see it offered for linking.
+    given_order_number = models.CharField(max_length=40, blank=True)
     # Kept by the actions for fast lists: no subquery per row.
     last_message_at = models.DateTimeField()
     last_message_preview = models.CharField(max_length=200, blank=True)
@@ -120,6 +123,13 @@ class Conversation(StoreScopedModel):
             # without it SQLite walked the whole store's list to find one customer's.
             models.Index(fields=["store", "customer", "-last_message_at", "-id"]),
             models.Index(fields=["store", "-last_message_at", "-id"]),
+            # The default list (every status but resolved) in its order, from the index
+            # alone: a search that walks the list reads no conversation row to skip one.
+            models.Index(
+                fields=["store", "-last_message_at", "-id"],
+                condition=~models.Q(status=ConversationStatus.RESOLVED),
+                name="inbox_conv_unresolved_idx",
+            ),
             models.Index(fields=["status", "snoozed_until"]),
         ]
 
@@ -195,6 +205,18 @@ class Message(StoreScopedModel):
         return self.direction == Direction.INTERNAL
 
 
+class ConversationSearchText(StoreScopedModel):
+    """The search keys of a conversation's messages (notes too), one line each, kept by the
+    actions. The inbox search reads this one row per conversation, and its trigram index on
+    PostgreSQL, instead of every message: a word in one message is a word in this text, as
+    no word holds a line break."""
+
+    conversation = models.OneToOneField(
+        Conversation, on_delete=models.CASCADE, primary_key=True, related_name="search_text"
+    )
+    text = models.TextField(blank=True)
+
+
 class Mention(StoreScopedModel):
     """A staff member @mentioned in a private note."""
 
@@ -239,6 +261,9 @@ class CannedReply(StoreScopedModel):
 
     name = models.CharField(max_length=120)
     shortcut = models.SlugField(max_length=40)
+    # Folded name and shortcut (core.text.search_key), kept by the actions: "iade" finds
+    # "İade süreci", which no SQL lower() or icontains does.
+    search_key = models.CharField(max_length=200, editable=False, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 
@@ -256,6 +281,8 @@ class CannedReplyText(StoreScopedModel):
     reply = models.ForeignKey(CannedReply, on_delete=models.CASCADE, related_name="texts")
     language = models.CharField(max_length=8)
     body = models.TextField()
+    # Folded body (core.text.search_key), kept by the actions, for searching the texts.
+    search_key = models.TextField(editable=False, blank=True)
 
     class Meta:
         constraints = [

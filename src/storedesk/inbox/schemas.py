@@ -1,12 +1,13 @@
 """Typed input and output of the inbox REST API."""
 
 from datetime import datetime
-from typing import Literal, Self
+from typing import Annotated, Any, Literal, Self
 
 from ninja import Field, Schema
-from pydantic import model_validator
+from ninja.schema import DjangoGetter
+from pydantic import ModelWrapValidatorHandler, ValidationInfo, model_validator
 
-from storedesk.core.api import ObjectId, PageQuery, Text
+from storedesk.core.api import InputSchema, ObjectId, PageQuery, Text, Timestamp
 from storedesk.customers.models import IdentityKind
 from storedesk.customers.schemas import CustomerOut
 from storedesk.inbox.actions.conversations import MAX_TAGS
@@ -25,7 +26,7 @@ from storedesk.inbox.selectors import InboxView, Sort, list_conversation_orders
 MAX_ORDER_IDS = 100
 MAX_HTML_LENGTH = 200_000
 # Attachment tokens are 43 characters; a little room for the future.
-AttachmentToken = Text(64, min_length=1)
+AttachmentToken = Annotated[str, Text(64, min_length=1)]
 
 
 class ConversationQuery(PageQuery):
@@ -37,13 +38,13 @@ class ConversationQuery(PageQuery):
         None, description="Without a status, every conversation but the resolved ones."
     )
     channel: Channel | None = None
-    tag: Text(60) = ""  # type: ignore[valid-type]
-    language: Text(8) = ""  # type: ignore[valid-type]
+    tag: Annotated[str, Text(60)] = ""
+    language: Annotated[str, Text(8)] = ""
     priority: Priority | None = None
     assignee_id: ObjectId | None = None
     team_id: ObjectId | None = None
     customer_id: ObjectId | None = None
-    search: Text(200) = Field(  # type: ignore[valid-type]
+    search: Annotated[str, Text(200)] = Field(
         "", description="Words in the customer's name, email or phone, or in one message."
     )
     sort: Sort = Field(
@@ -61,16 +62,31 @@ class MessageFilters(PageQuery):
 
 
 class SearchQuery(PageQuery):
-    search: Text(200) = ""  # type: ignore[valid-type]
+    search: Annotated[str, Text(200)] = ""
 
 
-class CustomerRefOut(Schema):
+class RowSchema(Schema):
+    """An output schema that also takes a row already made of plain values (a list built
+    by the endpoint) and validates it directly: going through the attribute lookups and
+    resolvers meant for model objects cost more than the query behind the page."""
+
+    @model_validator(mode="wrap")
+    @classmethod
+    def _run_root_validator(
+        cls, values: Any, handler: ModelWrapValidatorHandler[Any], info: ValidationInfo
+    ) -> Any:
+        if isinstance(values, dict):
+            return handler(values)
+        return handler(DjangoGetter(values, cls, info.context))
+
+
+class CustomerRefOut(RowSchema):
     id: int
     name: str
     email: str | None
 
 
-class ConversationOut(Schema):
+class ConversationOut(RowSchema):
     id: int
     customer: CustomerRefOut
     channel: Channel
@@ -101,6 +117,7 @@ class ConversationOut(Schema):
 
 
 class ConversationDetailOut(ConversationOut):
+    # The whole customer in place of the list's reference: a different shape by design.
     customer: CustomerOut  # type: ignore[assignment]
     suggested_customer_id: int | None
     external_thread_id: str | None
@@ -120,22 +137,22 @@ class ConversationPage(Schema):
     next_cursor: str | None
 
 
-class ConversationPatch(Schema):
+class ConversationPatch(InputSchema):
     """Only the fields present are changed; a bad value in any of them changes nothing."""
 
     status: ConversationStatus | None = None
-    snoozed_until: datetime | None = Field(
+    snoozed_until: Timestamp | None = Field(
         None, description='With status "snoozed": when the conversation reopens (future).'
     )
     priority: Priority | None = None
-    subject: Text(300) | None = None  # type: ignore[valid-type]
-    language: Text(8, min_length=2) | None = None  # type: ignore[valid-type]
-    tags: list[Text(60)] | None = Field(  # type: ignore[valid-type]
+    subject: Annotated[str, Text(300)] | None = None
+    language: Annotated[str, Text(8, min_length=2)] | None = None
+    tags: list[Annotated[str, Text(60)]] | None = Field(
         None, max_length=MAX_TAGS, description="Replaces the tags; unknown names become tags."
     )
 
 
-class AssignmentIn(Schema):
+class AssignmentIn(InputSchema):
     """Absent fields are left as they are; null clears."""
 
     assignee_id: ObjectId | None = None
@@ -148,7 +165,7 @@ class AssignmentIn(Schema):
         return self
 
 
-class OrderLinksIn(Schema):
+class OrderLinksIn(InputSchema):
     order_ids: list[ObjectId] = Field(min_length=1, max_length=MAX_ORDER_IDS)
 
 
@@ -182,50 +199,50 @@ class MessagePage(Schema):
     next_cursor: str | None
 
 
-class ReplyIn(Schema):
-    text: Text(MAX_MESSAGE_LENGTH) = Field(  # type: ignore[valid-type]
+class ReplyIn(InputSchema):
+    text: Annotated[str, Text(MAX_MESSAGE_LENGTH)] = Field(
         "", description=f"Up to {MAX_MESSAGE_LENGTH} characters; may be empty with attachments."
     )
-    attachments: list[AttachmentToken] = Field(  # type: ignore[valid-type]
+    attachments: list[AttachmentToken] = Field(
         default_factory=list,
         max_length=MAX_ATTACHMENTS_PER_MESSAGE,
         description="Tokens of your own uploads (POST /attachments).",
     )
-    client_id: Text(64, min_length=1) | None = Field(  # type: ignore[valid-type]
+    client_id: Annotated[str, Text(64, min_length=1)] | None = Field(
         None, description="Your id for this message: sending it again returns the stored one."
     )
 
 
-class NoteIn(Schema):
-    text: Text(MAX_MESSAGE_LENGTH, min_length=1) = Field(  # type: ignore[valid-type]
+class NoteIn(InputSchema):
+    text: Annotated[str, Text(MAX_MESSAGE_LENGTH, min_length=1)] = Field(
         description="@name or @email mentions notify those colleagues."
     )
 
 
-class SenderIn(Schema):
+class SenderIn(InputSchema):
     kind: IdentityKind = Field(
         description="How the channel knows the customer: email, phone, marketplace, "
         "external (your own id), … (not visitor, the chat widget's own)."
     )
-    value: Text(254, min_length=1)  # type: ignore[valid-type]
-    name: Text(200) = ""  # type: ignore[valid-type]
+    value: Annotated[str, Text(254, min_length=1)]
+    name: Annotated[str, Text(200)] = ""
 
 
-class InboundIn(Schema):
+class InboundIn(InputSchema):
     channel: Channel = Field(description="Any channel but chat, which is the widget's.")
     sender: SenderIn
-    text: Text(MAX_MESSAGE_LENGTH, min_length=1)  # type: ignore[valid-type]
-    html: Text(MAX_HTML_LENGTH) = Field(  # type: ignore[valid-type]
+    text: Annotated[str, Text(MAX_MESSAGE_LENGTH, min_length=1)]
+    html: Annotated[str, Text(MAX_HTML_LENGTH)] = Field(
         "", description="Optional formatted version; sanitised when stored."
     )
-    subject: Text(300) = ""  # type: ignore[valid-type]
-    external_id: Text(300, min_length=1) | None = Field(  # type: ignore[valid-type]
+    subject: Annotated[str, Text(300)] = ""
+    external_id: Annotated[str, Text(300, min_length=1)] | None = Field(
         None, description="Your id of the message: sending it again stores nothing new."
     )
-    external_thread_id: Text(300, min_length=1) | None = Field(  # type: ignore[valid-type]
+    external_thread_id: Annotated[str, Text(300, min_length=1)] | None = Field(
         None, description="Your id of the thread: later messages with it join the conversation."
     )
-    language: Text(8, min_length=2) | None = None  # type: ignore[valid-type]
+    language: Annotated[str, Text(8, min_length=2)] | None = None
 
 
 class InboundOut(Schema):
@@ -251,15 +268,17 @@ class TagPage(Schema):
     next_cursor: str | None
 
 
-class CannedReplyIn(Schema):
-    name: Text(120, min_length=1)  # type: ignore[valid-type]
-    shortcut: Text(40, min_length=1) = Field(  # type: ignore[valid-type]
+class CannedReplyIn(InputSchema):
+    name: Annotated[str, Text(120, min_length=1)]
+    shortcut: Annotated[str, Text(40, min_length=1)] = Field(
         description="Lower-case letters, digits, '-' and '_'; unique in the store."
     )
-    texts: dict[Text(8, min_length=2), Text(MAX_MESSAGE_LENGTH)] = Field(  # type: ignore[valid-type]
-        min_length=1,
-        max_length=30,
-        description="The text per language, with variables such as {{ customer.first_name }}.",
+    texts: dict[Annotated[str, Text(8, min_length=2)], Annotated[str, Text(MAX_MESSAGE_LENGTH)]] = (
+        Field(
+            min_length=1,
+            max_length=30,
+            description="The text per language, with variables such as {{ customer.first_name }}.",
+        )
     )
 
 

@@ -1,12 +1,30 @@
 """Every shared read of the inbox: conversations, messages, canned replies, presence."""
 
+import json
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from enum import StrEnum
+from typing import Any
 
-from django.db.models import Count, Exists, OuterRef, Prefetch, Q, QuerySet
+from django.db import connections
+from django.db.backends.base.base import BaseDatabaseWrapper
+from django.db.models import (
+    BooleanField,
+    Count,
+    Exists,
+    Func,
+    OuterRef,
+    Prefetch,
+    Q,
+    QuerySet,
+    Subquery,
+    Value,
+)
+from django.db.models.functions import Coalesce, StrIndex
+from django.db.models.lookups import GreaterThan
+from django.db.models.sql.compiler import SQLCompiler
 from django.utils import timezone
 
 from storedesk.accounts.actors import Actor
@@ -16,19 +34,25 @@ from storedesk.core.errors import NotFound, ValidationFailed
 from storedesk.core.models import Store
 from storedesk.core.text import search_key
 from storedesk.customers.models import Customer
+from storedesk.customers.selectors import find_customer_ids_by_contact, parse_contact
 from storedesk.inbox.events import AttachmentPayload, ConversationSummary, MessagePayload
 from storedesk.inbox.models import (
+    MAX_ATTACHMENT_BYTES,
+    MAX_ATTACHMENTS_PER_MESSAGE,
+    MAX_MESSAGE_LENGTH,
     AgentStatus,
     Attachment,
     CannedReply,
     CannedReplyText,
     Conversation,
+    ConversationSearchText,
     ConversationStatus,
     ConversationTag,
     Direction,
     Message,
     Presence,
 )
+from storedesk.inbox.order_status_text import order_status_variables
 from storedesk.orders.models import Order, Shipment
 
 # An agent whose inbox has not checked in for this long is offline, whatever they chose.
@@ -75,7 +99,7 @@ def access_conversation(actor: Actor, conversation_id: int) -> Conversation:
     actor.require(Permission.VIEW_CONVERSATIONS)
     conversation = (
         Conversation.objects.filter(store=actor.store, pk=conversation_id)
-        .select_related("customer", "assignee", "team", "suggested_customer")
+        .select_related("store", "customer", "assignee", "team", "suggested_customer")
         .prefetch_related("tags")
         .first()
     )
@@ -132,20 +156,127 @@ def _team_ids(actor: Actor) -> list[int]:
     )
 
 
+# How many conversations the search reads from the trigram index before it calls the words
+# common. Up to this many, the search starts from the matches: their conversations are few,
+# and fetching them by id is quick however rare the words. Beyond it, the words are in so
+# many conversations that walking the list in its order meets a page of them at once.
+SEARCH_PROBE_LIMIT = 5_000
+# Words PostgreSQL's statistics put in more conversations than this are walked at once,
+# without reading the first matches: the estimate costs a plan, the probe a read.
+COMMON_ESTIMATE = 2 * SEARCH_PROBE_LIMIT
+# The same for customers whose name or address holds the words.
+CUSTOMER_PROBE_LIMIT = 200
+# A trigram index cannot find words shorter than this: the probe leaves them to the check.
+_INDEXABLE_WORD = 3
+# Order numbers are digits, sometimes after a "#" or with letters.
+_ORDER_NUMBER = re.compile(r"#?(\w*\d\w*)")
+
+
 def _search_condition(store: Store, text: str) -> Q:
-    """Every word of ``text`` in the customer's name or address, or in one message."""
+    """Every word of ``text`` in the customer's name or address, or in one message. An order
+    number finds the order's conversations and customer, and an email address or a phone
+    number its customers, exactly and on an index, instead of comparing the customer's name
+    and address."""
     words = search_key(text).split()[:8]
     if not words:
         return Q()
-    customer_match = Q()
-    message_match = Q()
-    for word in words:
-        customer_match &= Q(customer__search_key__contains=word)
-        message_match &= Q(search_key__contains=word)
-    matching_messages = Message.objects.filter(
-        message_match, store=store, conversation=OuterRef("pk")
+    order_number = _ORDER_NUMBER.fullmatch(text.strip())
+    if order_number is not None:
+        # "#10234" is the order "10234", which a message may mention without the "#".
+        words = [search_key(order_number.group(1))]
+    return _customer_condition(store, text, words) | _message_condition(store, words)
+
+
+def _message_condition(store: Store, words: list[str]) -> Q:
+    """Every word in one message, read from the conversations' search texts."""
+    # The conversation's text is looked up row by row, and tested with plain function calls
+    # (strpos, regexp_like), never LIKE: PostgreSQL estimates a LIKE on many words, or on a
+    # looked-up value, as matching almost nothing, and then reads every unresolved
+    # conversation to sort them, where walking the list meets a page of matches at once.
+    text = Subquery(
+        ConversationSearchText.objects.filter(conversation=OuterRef("pk")).values("text")[:1]
     )
-    return Q(customer_match | Exists(matching_messages))
+    if len(words) == 1:
+        in_text = Q(GreaterThan(StrIndex(text, Value(words[0])), 0))
+    else:
+        # The words of a text may come from several messages: one line must hold them all.
+        in_text = Q(_MatchesPattern(text, Value(_one_line_with(words))))
+    indexable = [word for word in words if len(word) >= _INDEXABLE_WORD]
+    if not indexable:
+        return in_text
+    probe = ConversationSearchText.objects.filter(store=store)
+    for word in indexable:
+        probe = probe.filter(text__contains=word)
+    estimate = _estimated_rows(probe)
+    if estimate is not None and estimate > COMMON_ESTIMATE:
+        return in_text
+    # The probe stops at the limit: cheap for rare words (the trigram index finds the few)
+    # and for common ones (the first rows read fill it).
+    found = list(probe.values_list("conversation_id", flat=True)[: SEARCH_PROBE_LIMIT + 1])
+    if len(found) > SEARCH_PROBE_LIMIT:
+        return in_text
+    if indexable == words == words[:1]:
+        return Q(pk__in=found)
+    return Q(pk__in=found) & in_text
+
+
+def _estimated_rows(queryset: QuerySet[Any]) -> int | None:
+    """How many rows PostgreSQL's planner expects ``queryset`` to return; None elsewhere."""
+    if connections[queryset.db].vendor != "postgresql":
+        return None
+    plan = json.loads(queryset.explain(format="json"))
+    return int(plan[0]["Plan"]["Plan Rows"])
+
+
+def _one_line_with(words: list[str]) -> str:
+    """A pattern that matches a line holding every one of ``words``, in any order: the same
+    in PostgreSQL's and Python's regular expressions."""
+    line = "[^\n]*"
+    return "(^|\n)" + "".join(f"(?={line}{re.escape(word)})" for word in words)
+
+
+class _MatchesPattern(Func):
+    """Whether a text matches a regular expression, as a function call."""
+
+    function = "regexp_like"
+    output_field = BooleanField()
+
+    def as_sqlite(
+        self, compiler: SQLCompiler, connection: BaseDatabaseWrapper, **extra: Any
+    ) -> tuple[str, Sequence[Any]]:
+        # Django gives SQLite a regexp(pattern, text) function (Python's re).
+        text, pattern = self.get_source_expressions()
+        return Func(pattern, text, function="regexp", output_field=BooleanField()).as_sql(
+            compiler, connection
+        )
+
+
+def _customer_condition(store: Store, text: str, words: list[str]) -> Q:
+    order_number = _ORDER_NUMBER.fullmatch(text.strip())
+    if order_number is not None:
+        order = (
+            Order.objects.filter(store=store, number=order_number.group(1))
+            .values("pk", "customer_id")
+            .first()
+        )
+        if order is not None:
+            linked = Conversation.orders.through.objects.filter(order_id=order["pk"])
+            return Q(customer_id=order["customer_id"]) | Q(
+                pk__in=list(linked.values_list("conversation_id", flat=True))
+            )
+    contact = parse_contact(store, text)
+    if contact is not None:
+        return Q(customer_id__in=find_customer_ids_by_contact(store, contact))
+    matching = Customer.objects.filter(store=store)
+    for word in words:
+        matching = matching.filter(search_key__contains=word)
+    found = list(matching.values_list("pk", flat=True)[: CUSTOMER_PROBE_LIMIT + 1])
+    if len(found) <= CUSTOMER_PROBE_LIMIT:
+        return Q(customer_id__in=found)
+    in_key = Q()
+    for word in words:
+        in_key &= Q(customer__search_key__contains=word)
+    return in_key
 
 
 def list_messages(
@@ -184,6 +315,18 @@ def list_conversation_orders(conversation: Conversation) -> list[Order]:
     return list(
         conversation.orders.filter(store_id=conversation.store_id).order_by("-placed_at", "-id")
     )
+
+
+def list_tag_names(conversation_ids: Iterable[int]) -> dict[int, list[str]]:
+    """The tag names of each of these conversations, sorted: one query of plain values,
+    cheaper for a list than a prefetch that builds a manager and a model per row."""
+    names: dict[int, list[str]] = {}
+    rows = Conversation.tags.through.objects.filter(
+        conversation_id__in=list(conversation_ids)
+    ).values_list("conversation_id", "conversationtag__name")
+    for conversation_id, name in rows:
+        names.setdefault(conversation_id, []).append(name)
+    return {conversation_id: sorted(tags) for conversation_id, tags in names.items()}
 
 
 def list_conversation_tags(actor: Actor) -> QuerySet[ConversationTag]:
@@ -255,9 +398,17 @@ def list_canned_replies(actor: Actor, *, search: str = "") -> QuerySet[CannedRep
     replies = CannedReply.objects.filter(store=actor.store).prefetch_related(
         Prefetch("texts", queryset=CannedReplyText.objects.order_by("language"))
     )
-    for word in search_key(search).split():
-        replies = replies.filter(Q(name__icontains=word) | Q(shortcut__icontains=word))
+    # Every word in the name, the shortcut or one of the texts, compared folded: "iade"
+    # and "İADE" find "İade süreci", "lodz" finds "Łódź".
+    for word in search_key(search).split()[:8]:
+        in_text = CannedReplyText.objects.filter(reply=OuterRef("pk"), search_key__contains=word)
+        replies = replies.filter(Q(search_key__contains=word) | Exists(in_text))
     return replies.order_by("name", "id")
+
+
+def canned_reply_search_key(name: str, shortcut: str) -> str:
+    """The folded name and shortcut a canned reply is found by (see core.text.search_key)."""
+    return search_key(f"{name} {shortcut}")[:200]
 
 
 def access_canned_reply(actor: Actor, reply_id: int) -> CannedReply:
@@ -278,6 +429,7 @@ REPLY_VARIABLES = (
     "customer.email",
     "order.number",
     "order.status",
+    "order.shipping_status",
     "order.tracking_url",
     "order.tracking_number",
     "order.carrier",
@@ -306,8 +458,11 @@ def render_reply_template(body: str, variables: Mapping[str, str]) -> str:
     return REPLY_VARIABLE_PATTERN.sub(lambda match: variables.get(match.group(1), ""), body)
 
 
-def reply_variables(conversation: Conversation, *, agent: User | None) -> dict[str, str]:
-    """The values of REPLY_VARIABLES for a reply in ``conversation``."""
+def reply_variables(
+    conversation: Conversation, *, agent: User | None, language: str = ""
+) -> dict[str, str]:
+    """The values of REPLY_VARIABLES for a reply in ``conversation`` written in ``language``
+    (by default the conversation's): the order's statuses are told in that language."""
     customer = conversation.customer
     store = conversation.store
     variables = {
@@ -321,31 +476,57 @@ def reply_variables(conversation: Conversation, *, agent: User | None) -> dict[s
     }
     order = _reply_order(conversation)
     if order is not None:
-        variables["order.number"] = order.number
-        variables["order.status"] = order.fulfillment_status
-        shipment = (
-            Shipment.objects.filter(store_id=order.store_id, order=order)
-            .order_by("-created_at", "-id")
-            .first()
+        variables["order.number"] = order["number"]
+        variables |= order_status_variables(
+            order["fulfillment_status"],
+            order["shipment_status"],
+            language=language
+            or conversation.language
+            or customer.language
+            or store.default_language,
         )
-        if shipment is not None:
-            variables["order.tracking_url"] = shipment.tracking_url
-            variables["order.tracking_number"] = shipment.tracking_number
-            variables["order.carrier"] = shipment.carrier
+        if order["carrier"] is not None:
+            variables["order.tracking_url"] = order["tracking_url"]
+            variables["order.tracking_number"] = order["tracking_number"]
+            variables["order.carrier"] = order["carrier"]
     return variables
 
 
-def _reply_order(conversation: Conversation) -> Order | None:
-    """The order a reply is most likely about: the latest linked one, else the latest placed."""
-    linked = conversation.orders.filter(store_id=conversation.store_id).order_by("-placed_at")
-    order = linked.first()
-    if order is None:
-        order = (
-            Order.objects.filter(store_id=conversation.store_id, customer=conversation.customer)
-            .order_by("-placed_at", "-id")
-            .first()
+def _reply_order(conversation: Conversation) -> Mapping[str, Any] | None:
+    """The order a reply is most likely about (the latest linked one, else the customer's
+    latest) with its latest shipment's tracking, in one query whatever the conversation
+    holds; a tracking field is None when the order has no shipment."""
+    store_id = conversation.store_id
+    linked = Order.objects.filter(store_id=store_id, conversations=conversation.pk)
+    latest = Order.objects.filter(store_id=store_id, customer_id=conversation.customer_id)
+    shipment = Shipment.objects.filter(store_id=store_id, order=OuterRef("pk")).order_by(
+        "-created_at", "-id"
+    )
+    newest = ("-placed_at", "-id")
+    return (
+        Order.objects.filter(
+            store_id=store_id,
+            pk=Coalesce(
+                Subquery(linked.order_by(*newest).values("pk")[:1]),
+                Subquery(latest.order_by(*newest).values("pk")[:1]),
+            ),
         )
-    return order
+        .annotate(
+            tracking_url=Subquery(shipment.values("tracking_url")[:1]),
+            tracking_number=Subquery(shipment.values("tracking_number")[:1]),
+            carrier=Subquery(shipment.values("carrier")[:1]),
+            shipment_status=Subquery(shipment.values("status")[:1]),
+        )
+        .values(
+            "number",
+            "fulfillment_status",
+            "tracking_url",
+            "tracking_number",
+            "carrier",
+            "shipment_status",
+        )
+        .first()
+    )
 
 
 # Presence and assignment -------------------------------------------------------------
@@ -445,7 +626,8 @@ def render_canned_reply(
     text = pick_reply_text(reply, language, store)
     if text is None:
         raise NotFound("The canned reply has no text.", details={"canned_reply_id": reply.pk})
-    body = render_reply_template(text.body, reply_variables(conversation, agent=agent))
+    variables = reply_variables(conversation, agent=agent, language=text.language)
+    body = render_reply_template(text.body, variables)
     return RenderedReply(language=text.language, text=body)
 
 
@@ -459,23 +641,36 @@ VIEW_COUNT_CAP = 999
 
 def count_conversations_by_view(actor: Actor) -> dict[InboxView, int]:
     """How many unresolved conversations each inbox view holds, counted up to
-    ``VIEW_COUNT_CAP + 1``: a larger number means "more than the cap". Each view is one
-    query that stops after that many rows."""
+    ``VIEW_COUNT_CAP + 1``: a larger number means "more than the cap". One query, in which
+    each view's count stops after that many rows."""
     actor.require(Permission.VIEW_CONVERSATIONS)
-    team_ids = _team_ids(actor)
     unresolved = Conversation.objects.filter(store=actor.store).exclude(
         status=ConversationStatus.RESOLVED
     )
     views = {
         InboxView.MINE: unresolved.filter(assignee=actor.user) if actor.user is not None else None,
         InboxView.UNASSIGNED: unresolved.filter(assignee__isnull=True),
-        InboxView.TEAMS: unresolved.filter(team_id__in=team_ids) if team_ids else None,
+        InboxView.TEAMS: unresolved.filter(
+            team__in=Team.objects.filter(store=actor.store, members=actor.user).values("pk")
+        )
+        if actor.user is not None
+        else None,
         InboxView.ALL: unresolved,
     }
-    return {
-        view: 0 if rows is None else rows.values("pk")[: VIEW_COUNT_CAP + 1].count()
-        for view, rows in views.items()
-    }
+    counted = {view: rows for view, rows in views.items() if rows is not None}
+    parts: list[str] = []
+    params: list[Any] = []
+    for rows in counted.values():
+        sql, part_params = (
+            rows.values("pk")[: VIEW_COUNT_CAP + 1].query.get_compiler(unresolved.db).as_sql()
+        )
+        parts.append(f"(SELECT COUNT(*) FROM ({sql}) AS capped)")  # noqa: S608 (compiled SQL)
+        params.extend(part_params)
+    with connections[unresolved.db].cursor() as cursor:
+        cursor.execute(f"SELECT {', '.join(parts)}", params)
+        row = cursor.fetchone()
+    found = dict(zip(counted, row, strict=True))
+    return {view: int(found.get(view, 0)) for view in views}
 
 
 @dataclass(frozen=True, slots=True)
@@ -498,12 +693,19 @@ def list_rendered_canned_replies(
     if not replies:
         return []
     language = conversation.language or conversation.customer.language
-    variables = reply_variables(conversation, agent=actor.user)
+    # A text in another language (the store's default, for want of the customer's) tells
+    # the order's status in its own language.
+    by_language: dict[str, dict[str, str]] = {}
     rendered = []
     for reply in replies:
         text = pick_reply_text(reply, language, actor.store)
         if text is None:
             continue
+        variables = by_language.get(text.language)
+        if variables is None:
+            variables = by_language[text.language] = reply_variables(
+                conversation, agent=actor.user, language=text.language
+            )
         rendered.append(
             CannedReplyChoice(
                 reply_id=reply.pk,
@@ -531,7 +733,6 @@ _SAMPLE_REPLY_VARIABLES = {
     "customer.name": "Elif Yıldız",
     "customer.email": "elif@example.com",
     "order.number": "10042",
-    "order.status": "fulfilled",
     "order.tracking_url": "https://tracking.example.com/TR7300001234",
     "order.tracking_number": "TR7300001234",
     "order.carrier": "Yurtiçi Kargo",
@@ -543,7 +744,10 @@ def get_sample_reply_variables(actor: Actor, *, language: str = "") -> dict[str,
     the store's latest shipment (to a customer speaking ``language`` if there is one) when
     the actor may see them, else a made-up shopper."""
     actor.require(Permission.VIEW_CONVERSATIONS)
-    variables = dict(_SAMPLE_REPLY_VARIABLES)
+    language = language or actor.store.default_language
+    variables = _SAMPLE_REPLY_VARIABLES | order_status_variables(
+        "fulfilled", "in_transit", language=language
+    )
     agent = actor.user
     variables |= {
         "agent.name": agent.name if agent is not None else actor.store.name,
@@ -558,10 +762,7 @@ def get_sample_reply_variables(actor: Actor, *, language: str = "") -> dict[str,
         .select_related("order__customer")
         .order_by("-id")
     )
-    shipment = None
-    if language:
-        shipment = shipments.filter(order__customer__language=language).first()
-    shipment = shipment or shipments.first()
+    shipment = shipments.filter(order__customer__language=language).first() or shipments.first()
     if shipment is None:
         return variables
     order = shipment.order
@@ -572,8 +773,192 @@ def get_sample_reply_variables(actor: Actor, *, language: str = "") -> dict[str,
         "customer.name": customer.full_name,
         "customer.email": customer.email or "",
         "order.number": order.number,
-        "order.status": order.fulfillment_status,
+        **order_status_variables(order.fulfillment_status, shipment.status, language=language),
         "order.tracking_url": shipment.tracking_url,
         "order.tracking_number": shipment.tracking_number,
         "order.carrier": shipment.carrier,
     }
+
+
+# Reads of the website chat (livechat), which keeps no copy of the inbox's tables ---------
+
+
+@dataclass(frozen=True, slots=True)
+class MessageLimits:
+    """What any message may carry, for clients that check before they send."""
+
+    max_message_length: int
+    max_attachment_bytes: int
+    max_attachments_per_message: int
+
+
+MESSAGE_LIMITS = MessageLimits(
+    max_message_length=MAX_MESSAGE_LENGTH,
+    max_attachment_bytes=MAX_ATTACHMENT_BYTES,
+    max_attachments_per_message=MAX_ATTACHMENTS_PER_MESSAGE,
+)
+
+
+def get_conversation_by_id(conversation_id: int) -> Conversation | None:
+    """A conversation with its store, for a background job that was handed only its id."""
+    return Conversation.objects.filter(pk=conversation_id).select_related("store").first()
+
+
+def get_latest_customer_conversation(
+    store: Store, *, customer_id: int, channel: str
+) -> Conversation | None:
+    """The customer's most recent conversation on ``channel``, with the customer loaded."""
+    return (
+        Conversation.objects.filter(store=store, customer_id=customer_id, channel=channel)
+        .select_related("customer")
+        .order_by("-last_message_at", "-id")
+        .first()
+    )
+
+
+def get_client_message(conversation: Conversation, client_id: str) -> Message | None:
+    """The message a client stored under ``client_id`` in this conversation (a resend),
+    with its attachments."""
+    return (
+        Message.objects.filter(
+            store_id=conversation.store_id, conversation=conversation, client_id=client_id
+        )
+        .prefetch_related("attachments")
+        .first()
+    )
+
+
+def get_attachment_by_token(store: Store, token: str) -> Attachment | None:
+    """A file of the store by its token, with the message and conversation it was sent in
+    (none while it waits to be sent). Who may see it is the caller's decision."""
+    return (
+        Attachment.objects.filter(store=store, token=token)
+        .select_related("message", "conversation")
+        .first()
+    )
+
+
+def list_unsent_customer_uploads(store: Store, tokens: Iterable[str]) -> list[Attachment]:
+    """Files with these tokens that no message has sent yet and no staff member uploaded:
+    uploads of a customer's client, such as the chat widget."""
+    return list(
+        Attachment.objects.filter(
+            store=store, token__in=list(tokens), message__isnull=True, uploaded_by__isnull=True
+        )
+    )
+
+
+def is_any_agent_online(store: Store, *, now: datetime | None = None) -> bool:
+    """Whether any agent who may take conversations has the inbox open and is online."""
+    now = now or timezone.now()
+    return AgentStatus.objects.filter(
+        store=store,
+        user__in=list_assignable_agents(store).values("pk"),
+        presence=Presence.ONLINE,
+        last_seen_at__gte=now - PRESENCE_TIMEOUT,
+    ).exists()
+
+
+# Orders a conversation mentions ---------------------------------------------------------
+
+# An order number after a word for "order" in the languages stores serve ("order #10234",
+# "Sipariş no 10234", "zamówienie nr 10234", "Bestellung 10234", "commande n° 10234",
+# "pedido n.º 10234"), before one ("10234 numaralı sipariş"), or after a "#". Matched on
+# the folded text (core.text.search_key), so case and diacritics do not matter. Only the
+# numbers of the store's own orders are ever offered, so a date or a postcode that looks
+# like one costs a lookup, never a wrong suggestion.
+_ORDER_WORD = r"(?:orders?|siparis\w*|zamowien\w*|bestell\w*|auftrag\w*|commandes?|pedidos?)"
+_NUMBER_WORD = r"(?:number|numara\w*|numer\w*|nummer|numero|nro|num|nr|no|n)"
+_SEPARATOR = r"[\s:.,#°º-]*"
+_VERB = r"(?:is|was|ist|war|est|es|jest|to|era)"  # "my order number is 10234"
+_NUMBER = r"([a-z]{0,4}-?\d{3,20})(?![\w-])"
+ORDER_NUMBER_PATTERNS = (
+    re.compile(
+        rf"\b{_ORDER_WORD}{_SEPARATOR}(?:{_NUMBER_WORD}\.?{_SEPARATOR}(?:o\b{_SEPARATOR})?)?"
+        rf"(?:{_VERB}\s+)?{_NUMBER}"
+    ),
+    re.compile(rf"(?<![\w-])#?{_NUMBER}\s+(?:numarali|nolu|no lu|nr)\s+{_ORDER_WORD}"),
+    re.compile(rf"(?<![\w&/#-])#{_NUMBER}"),
+)
+MAX_ORDER_SUGGESTIONS = 5
+# How far back the customer's messages are read for order numbers.
+ORDER_MENTION_MESSAGES = 50
+
+
+def find_order_numbers(text: str) -> list[str]:
+    """The order numbers ``text`` names, in the order it names them, each once; upper-case
+    as order numbers are written ("TR-10234")."""
+    folded = search_key(text)
+    found: dict[int, str] = {}
+    for pattern in ORDER_NUMBER_PATTERNS:
+        for match in pattern.finditer(folded):
+            found.setdefault(match.start(1), match.group(1).upper())
+    return list(dict.fromkeys(number for _, number in sorted(found.items())))
+
+
+@dataclass(frozen=True, slots=True)
+class OrderSuggestion:
+    """An order number the customer gave or wrote, offered to the agent for linking."""
+
+    number: str
+    # None: no order of the store has this number (shown only for a number the customer
+    # typed into a form's order field, where it is certainly meant as one).
+    order: Order | None
+    # Whether the order is the conversation's customer's; another customer's order is
+    # offered too, marked, for the agent to judge.
+    customers_own: bool
+
+
+def list_order_suggestions(
+    conversation: Conversation,
+    *,
+    messages: Sequence[Message] | None = None,
+    linked_ids: Collection[int] = (),
+) -> list[OrderSuggestion]:
+    """Orders the customer named (in a form's order field, or in their latest messages)
+    that are not linked to the conversation yet. Pass ``messages`` the page has read
+    already, and ``linked_ids`` of the linked orders, to save their queries."""
+    if messages is None:
+        keys = list(
+            Message.objects.filter(
+                store_id=conversation.store_id,
+                conversation=conversation,
+                direction=Direction.INBOUND,
+            )
+            .order_by("-created_at", "-id")
+            .values_list("search_key", flat=True)[:ORDER_MENTION_MESSAGES]
+        )[::-1]
+    else:
+        keys = [m.search_key for m in messages if m.direction == Direction.INBOUND][
+            -ORDER_MENTION_MESSAGES:
+        ]
+    given = conversation.given_order_number.strip().lstrip("#").upper()
+    named = [given] if given else []
+    for key in keys:
+        named += find_order_numbers(key)
+    numbers = list(dict.fromkeys(named))[: MAX_ORDER_SUGGESTIONS * 2]
+    if not numbers:
+        return []
+    spellings = {spelling for number in numbers for spelling in (number, number.lower())}
+    orders = {
+        order.number.upper(): order
+        for order in Order.objects.filter(store_id=conversation.store_id, number__in=spellings)
+    }
+    suggestions: list[OrderSuggestion] = []
+    for number in numbers:
+        order = orders.get(number)
+        if order is None:
+            if number == given:
+                suggestions.append(OrderSuggestion(number, None, customers_own=False))
+        elif order.pk not in linked_ids:
+            own = order.customer_id == conversation.customer_id
+            suggestions.append(OrderSuggestion(order.number, order, customers_own=own))
+    return suggestions[:MAX_ORDER_SUGGESTIONS]
+
+
+def find_order_by_number(store: Store, number: str) -> Order | None:
+    """The store's order with this number, as a customer may write it ("#10234")."""
+    number = number.strip().lstrip("#")
+    if not number:
+        return None
+    return Order.objects.filter(store=store, number__in={number, number.upper()}).first()

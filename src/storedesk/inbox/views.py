@@ -24,6 +24,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.cache import patch_vary_headers
 from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from storedesk.accounts.actors import Actor
@@ -35,6 +36,7 @@ from storedesk.core.errors import NotFound, PermissionDenied, StoredeskError, Va
 from storedesk.core.pagination import paginate
 from storedesk.customers.selectors import list_customers
 from storedesk.inbox.actions.attachments import check_upload_attachment
+from storedesk.inbox.actions.common import check_message_text
 from storedesk.inbox.actions.conversations import (
     check_assign_conversation,
     check_link_orders,
@@ -65,10 +67,10 @@ from storedesk.inbox.forms import (
 )
 from storedesk.inbox.models import (
     MAX_ATTACHMENT_BYTES,
-    MAX_MESSAGE_LENGTH,
     Channel,
     Conversation,
     ConversationStatus,
+    Message,
     Presence,
     Priority,
 )
@@ -87,6 +89,7 @@ from storedesk.inbox.selectors import (
     list_conversations,
     list_customer_conversations,
     list_messages,
+    list_order_suggestions,
     list_rendered_canned_replies,
 )
 from storedesk.orders.selectors import (
@@ -118,7 +121,13 @@ def inbox(request: HttpRequest, actor: Actor) -> HttpResponse:
     """The conversation list; as a fragment for htmx (filters, "more", live refresh)."""
     if _is_fragment_request(request):
         context = _list_context(request, actor)
-        template = "inbox/_rows.html" if request.GET.get("cursor") else "inbox/_list.html"
+        more = bool(request.GET.get("cursor"))
+        if not more:
+            # A fresh list (filters changed, a live refresh, a reconnect) brings the view
+            # tabs with their counts and links along, swapped out of band.
+            context["view_counts"] = count_conversations_by_view(actor)
+            context["views_out_of_band"] = True
+        template = "inbox/_rows.html" if more else "inbox/_list.html"
         response = render(request, template, context)
         patch_vary_headers(response, ["HX-Request"])
         return response
@@ -264,7 +273,7 @@ def upload_attachment(request: HttpRequest, actor: Actor) -> HttpResponse:
     upload = request.FILES.get("file")
     try:
         if upload is None:
-            raise ValidationFailed("Choose a file to attach.")
+            raise ValidationFailed(_("Choose a file to attach."))
         attachment = check_upload_attachment(
             actor, filename=upload.name or "file", content=upload.read(MAX_ATTACHMENT_BYTES + 1)
         )
@@ -334,7 +343,7 @@ def set_status(request: HttpRequest, actor: Actor, conversation_id: int) -> Http
         status = ConversationStatus(data["status"])
         snoozed_until = data["snoozed_until"]
         if status == ConversationStatus.SNOOZED and snoozed_until is None:
-            raise ValidationFailed("Choose when the conversation should come back.")
+            raise ValidationFailed(_("Choose when the conversation should come back."))
         check_set_status(
             actor,
             conversation,
@@ -376,7 +385,7 @@ def link_order(request: HttpRequest, actor: Actor, conversation_id: int) -> Http
             order = list_orders(actor, number=data["number"]).first()
             if order is None:
                 raise ValidationFailed(
-                    f"No order has the number {data['number']}.",
+                    _("No order has the number %(number)s.") % {"number": data["number"]},
                     details={"number": data["number"]},
                 )
             order_id = order.pk
@@ -441,17 +450,13 @@ def _see_other(url: str) -> HttpResponse:
 
 def _user(actor: Actor) -> User:
     if actor.user is None:
-        raise PermissionDenied("Only a member of staff can do this.")
+        raise PermissionDenied(_("Only a staff member, not an API token, can do this."))
     return actor.user
 
 
 def _check_length(text: str) -> None:
     # Refused before any file of the same post is stored.
-    if len(text.strip()) > MAX_MESSAGE_LENGTH:
-        raise ValidationFailed(
-            f"A message may have at most {MAX_MESSAGE_LENGTH} characters.",
-            details={"length": len(text.strip()), "limit": MAX_MESSAGE_LENGTH},
-        )
+    check_message_text(text, allow_empty=True)
 
 
 def _list_filters(request: HttpRequest) -> InboxFiltersForm:
@@ -489,6 +494,7 @@ def _list_context(request: HttpRequest, actor: Actor) -> dict[str, Any]:
         "next_cursor": next_cursor,
         "next_query": _with(list_query, cursor=next_cursor or ""),
         "filters": filters,
+        "filtered": form.narrows_list(),
         "list_query": list_query,
         "view_tabs": [(view, _with(list_query, view=view.value)) for view in InboxView],
         "now": timezone.now(),
@@ -560,7 +566,12 @@ def _conversation_context(
         "composer_mode": composer_mode,
         "client_id": uuid.uuid4().hex,
         **_details_context(
-            request, actor, conversation, panel_error=panel_error, statuses=statuses
+            request,
+            actor,
+            conversation,
+            panel_error=panel_error,
+            statuses=statuses,
+            thread_messages=messages,
         ),
     }
 
@@ -572,6 +583,7 @@ def _details_context(
     *,
     panel_error: str = "",
     statuses: dict[int, Any] | None = None,
+    thread_messages: list[Message] | None = None,
 ) -> dict[str, Any]:
     customer = conversation.customer
     if statuses is None:
@@ -605,9 +617,16 @@ def _details_context(
         context["teams"] = list(list_teams(actor))
     if context["show_orders"]:
         linked = list_conversation_orders(conversation)
+        linked_ids = {order.pk for order in linked}
         context |= {
             "linked_orders": linked,
-            "linked_order_ids": {order.pk for order in linked},
+            "linked_order_ids": linked_ids,
+            # Order numbers the customer gave or wrote, offered for linking.
+            "order_suggestions": list_order_suggestions(
+                conversation, messages=thread_messages, linked_ids=linked_ids
+            )
+            if can_reply
+            else [],
             "orders": list_customer_orders(customer.pk, actor.store, limit=PANEL_ORDERS),
             "stats": get_customer_order_stats(customer.pk, actor.store),
         }

@@ -3,7 +3,6 @@ messages themselves are stored by the inbox (inbox.actions.messages.do_receive_m
 
 import re
 import secrets
-import unicodedata
 import uuid
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
@@ -23,6 +22,7 @@ from storedesk.core.errors import ValidationFailed
 from storedesk.core.events import publish_event
 from storedesk.core.models import Store
 from storedesk.core.ratelimit import RateLimit, check, hit
+from storedesk.core.tenancy import check_in_store
 from storedesk.customers.actions import (
     CustomerFields,
     do_add_identity,
@@ -37,24 +37,21 @@ from storedesk.customers.selectors import (
     normalize_identity,
 )
 from storedesk.inbox.actions.attachments import do_store_attachment
+from storedesk.inbox.actions.common import check_message_text
 from storedesk.inbox.actions.conversations import check_merge_customers, do_suggest_customer
 from storedesk.inbox.actions.messages import do_receive_message
 from storedesk.inbox.events import MessagePayload
-from storedesk.inbox.models import (
-    MAX_ATTACHMENTS_PER_MESSAGE,
-    MAX_MESSAGE_LENGTH,
-    Attachment,
-    Channel,
-    Conversation,
-    ConversationStatus,
-    Message,
+from storedesk.inbox.models import Attachment, Channel, Conversation, ConversationStatus
+from storedesk.inbox.selectors import (
+    MESSAGE_LIMITS,
+    get_client_message,
+    get_conversation_by_id,
+    list_messages,
+    message_payload,
 )
-from storedesk.inbox.selectors import list_messages, message_payload
 from storedesk.livechat.errors import (
     EmailRequired,
     IdentityInvalid,
-    MessageEmpty,
-    MessageTooLong,
     NoConversation,
     OriginNotAllowed,
 )
@@ -81,14 +78,24 @@ from storedesk.livechat.tasks import send_transcript
 from storedesk.realtime.events import TypingEvent
 from storedesk.realtime.publisher import deliver
 
-# Floods from one visitor (or one address) are refused; the numbers are in docs/livechat.md.
+# Floods are refused per visitor, per client address and per store; the numbers are in
+# docs/livechat.md. Per visitor (an identified customer counts once across devices):
 MESSAGE_LIMIT = RateLimit("chat-message", limit=20, window=60)
-SESSION_LIMIT = RateLimit("chat-session", limit=60, window=60)
 UPLOAD_LIMIT = RateLimit("chat-upload", limit=10, window=60)
 TYPING_LIMIT = RateLimit("chat-typing", limit=40, window=60)
 EMAIL_LIMIT = RateLimit("chat-email", limit=5, window=3600)
 # Transcripts go to any address the visitor types: few, so the widget cannot spam.
 TRANSCRIPT_LIMIT = RateLimit("chat-transcript", limit=3, window=3600)
+# Per client address, so that a script starting session after session as a new visitor gets
+# no further than a few real shoppers behind one office or mobile network would.
+SESSION_LIMIT = RateLimit("chat-session", limit=60, window=60)
+ADDRESS_VISITOR_LIMIT = RateLimit("chat-address-visitor", limit=20, window=600)
+ADDRESS_CONVERSATION_LIMIT = RateLimit("chat-address-conversation", limit=5, window=600)
+ADDRESS_MESSAGE_LIMIT = RateLimit("chat-address-message", limit=60, window=60)
+ADDRESS_UPLOAD_LIMIT = RateLimit("chat-address-upload", limit=30, window=60)
+# Per store, a minute, from settings (CHAT_STORE_NEW_*_PER_MINUTE): however many addresses a
+# flood comes from, it opens no more conversations than this, and the inbox stays usable.
+STORE_WINDOW = 60
 
 MAX_ALLOWED_ORIGINS = 50
 MAX_GREETING_LENGTH = 500
@@ -175,18 +182,17 @@ def check_update_widget(
 ) -> ChatWidget:
     """Change the widget's settings; nothing is saved unless every value is valid."""
     actor.require(Permission.MANAGE_STORE)
-    if widget.store_id != actor.store.pk:
-        raise ValidationFailed("That chat widget belongs to another store.")
+    check_in_store(actor, widget)
     team = None
     if team_id is not None:
         team = Team.objects.filter(store=actor.store, pk=team_id).first()
         if team is None:
-            raise ValidationFailed("No such team in this store.", details={"team_id": team_id})
+            raise ValidationFailed(_("No such team in this store."), details={"team_id": team_id})
     origins = _check_origins(allowed_origins)
     greetings = _check_greeting(actor.store, greeting)
     if not _COLOR.match(accent_color):
         raise ValidationFailed(
-            "The accent colour must look like #2563eb.", details={"accent_color": accent_color}
+            _("The accent colour must look like #2563eb."), details={"accent_color": accent_color}
         )
     with transaction.atomic():
         widget.enabled = enabled
@@ -206,8 +212,7 @@ def check_rotate_identity_secret(actor: Actor, widget: ChatWidget) -> ChatWidget
     """A new identity secret: proofs made with the old one, and every identified visitor
     session, stop working at once."""
     actor.require(Permission.MANAGE_STORE)
-    if widget.store_id != actor.store.pk:
-        raise ValidationFailed("That chat widget belongs to another store.")
+    check_in_store(actor, widget)
     with transaction.atomic():
         widget.identity_secret = secrets.token_hex(32)
         widget.save(update_fields=["identity_secret", "updated_at"])
@@ -222,12 +227,17 @@ def _new_widget_key() -> str:
 def _check_origins(origins: Sequence[str]) -> list[str]:
     cleaned = list(dict.fromkeys(normalize_origin(o) for o in origins if o.strip()))
     if len(cleaned) > MAX_ALLOWED_ORIGINS:
-        raise ValidationFailed(f"At most {MAX_ALLOWED_ORIGINS} origins may be listed.")
+        raise ValidationFailed(
+            _("At most %(limit)s origins may be listed.") % {"limit": MAX_ALLOWED_ORIGINS}
+        )
     for origin in cleaned:
         if not _ORIGIN.match(origin):
             raise ValidationFailed(
-                f"{origin!r} is not an origin such as https://shop.example (scheme, host and "
-                "an optional port, no path).",
+                _(
+                    "“%(origin)s” is not an origin such as https://shop.example (scheme, host "
+                    "and an optional port, no path)."
+                )
+                % {"origin": origin},
                 details={"origin": origin},
             )
     return cleaned
@@ -242,11 +252,13 @@ def _check_greeting(store: Store, greeting: Mapping[str, str]) -> dict[str, str]
             continue
         if language not in languages:
             raise ValidationFailed(
-                f"{language!r} is not one of the store's languages.", details={"language": language}
+                _("“%(language)s” is not one of the store's languages.") % {"language": language},
+                details={"language": language},
             )
         if len(text) > MAX_GREETING_LENGTH:
             raise ValidationFailed(
-                f"A greeting may have at most {MAX_GREETING_LENGTH} characters.",
+                _("A greeting may have at most %(limit)s characters.")
+                % {"limit": MAX_GREETING_LENGTH},
                 details={"language": language},
             )
         cleaned[language] = text
@@ -270,17 +282,20 @@ def check_start_session(
     becomes theirs."""
     widget = get_widget_by_key(key)
     if not origin_allowed(widget, origin):
-        raise OriginNotAllowed("This website may not run the store's chat widget.")
-    check(SESSION_LIMIT, client_address, message=_too_many("sessions"))
+        raise OriginNotAllowed(_("This website may not run the store's chat widget."))
+    chosen_language = widget_language(widget, language)
+    with translation.override(chosen_language):
+        check(SESSION_LIMIT, client_address, message=_too_many("sessions"))
     if identity is not None and not identity_is_valid(
         widget, external_id=identity.external_id, email=identity.email, proof=identity.proof
     ):
         raise IdentityInvalid(
-            "The identity proof does not match: compute it on your server with the widget's "
-            "identity secret (see the chat widget settings)."
+            _(
+                "The identity proof does not match: compute it on your server with the "
+                "widget's identity secret (see the chat widget settings)."
+            )
         )
     previous = read_visitor_token(token, widget=widget) if token else None
-    chosen_language = widget_language(widget, language)
     if identity is not None:
         with transaction.atomic():
             customer = _proven_customer(widget.store, identity, language=chosen_language)
@@ -300,6 +315,8 @@ def check_start_session(
     else:
         # A new browser, or a proven customer's browser that no longer sends the proof
         # (they logged out of the shop): whoever uses it now starts with an empty chat.
+        with translation.override(chosen_language):
+            _check_new_visitor(widget.store, client_address)
         visitor = Visitor(
             widget=widget, key=_new_visitor_key(), customer_id=None, language=chosen_language
         )
@@ -321,12 +338,23 @@ def check_visitor(token: str | None, *, origin: str | None) -> Visitor:
     """The visitor of a request's token, on a website allowed to run the widget."""
     visitor = read_visitor_token(token)
     if not origin_allowed(visitor.widget, origin):
-        raise OriginNotAllowed("This website may not run the store's chat widget.")
+        raise OriginNotAllowed(_("This website may not run the store's chat widget."))
     return visitor
 
 
 def _new_visitor_key() -> str:
     return uuid.uuid4().hex
+
+
+def _check_new_visitor(store: Store, client_address: str) -> None:
+    """A new anonymous visitor costs nothing stored, but each may write its own messages and
+    open its own conversation: how many a store and an address get is limited."""
+    _check_address(ADDRESS_VISITOR_LIMIT, store, client_address, _too_many("sessions"))
+    check(
+        _store_limit("chat-store-visitor", settings.CHAT_STORE_NEW_VISITORS_PER_MINUTE),
+        str(store.pk),
+        message=_too_many("busy"),
+    )
 
 
 def _proven_customer(store: Store, identity: IdentityClaim, *, language: str) -> Customer:
@@ -376,37 +404,45 @@ def _adopt_anonymous_customer(previous: Visitor, customer: Customer) -> None:
 
 
 def check_send_visitor_message(
-    visitor: Visitor, *, client_id: str, text: str, attachment_tokens: Sequence[str] = ()
+    visitor: Visitor,
+    *,
+    client_id: str,
+    text: str,
+    attachment_tokens: Sequence[str] = (),
+    client_address: str | None = None,
 ) -> SentMessage:
     """Store a visitor's message once per client id, in their open chat conversation or a
-    new one. Validated and rate-limited before anything is written."""
+    new one. Validated and rate-limited before anything is written: per visitor, per
+    ``client_address`` (given by the widget's API and socket; in-process callers have none)
+    and, for a new conversation, per store."""
     if not _CLIENT_ID.match(client_id):
         raise ValidationFailed(
-            "client_id must be 1 to 64 letters, digits, '-' or '_' (a UUID, say).",
+            _("client_id must be 1 to 64 letters, digits, '-' or '_' (for example a UUID)."),
             details={"client_id": client_id[:80]},
         )
-    if len(attachment_tokens) > MAX_ATTACHMENTS_PER_MESSAGE:
-        raise ValidationFailed(f"A message may carry at most {MAX_ATTACHMENTS_PER_MESSAGE} files.")
-    text = _check_message_text(text, has_attachments=bool(attachment_tokens))
+    limit = MESSAGE_LIMITS.max_attachments_per_message
+    if len(attachment_tokens) > limit:
+        raise ValidationFailed(_("A message may carry at most %(limit)d files.") % {"limit": limit})
+    # The inbox's one rule for message text, as for an agent's reply.
+    text = check_message_text(text, allow_empty=bool(attachment_tokens))
     store = visitor.store
     with transaction.atomic():
         row = _lock_visitor_row(visitor)
         conversation = get_visitor_conversation(visitor, row=row)
         if conversation is not None:
-            duplicate = (
-                Message.objects.filter(store=store, conversation=conversation, client_id=client_id)
-                .prefetch_related("attachments")
-                .first()
-            )
+            duplicate = get_client_message(conversation, client_id)
             if duplicate is not None:
                 return SentMessage(message_payload(duplicate), conversation.pk, created=False)
             if conversation.status == ConversationStatus.RESOLVED:
                 conversation = None
         check(MESSAGE_LIMIT, f"{store.pk}:{visitor.audience}", message=_too_many("messages"))
+        _check_address(ADDRESS_MESSAGE_LIMIT, store, client_address, _too_many("messages"))
+        if conversation is None:
+            _check_new_conversation(store, client_address)
         uploads = list_visitor_uploads(visitor, list(attachment_tokens))
         if len(uploads) != len(set(attachment_tokens)):
             raise ValidationFailed(
-                "A file to send is unknown or was sent already; upload it again.",
+                _("A file to send is unknown or was sent already; upload it again."),
                 details={"attachments": list(attachment_tokens)},
             )
         customer = conversation.customer if conversation is not None else _customer_of(visitor)
@@ -442,18 +478,24 @@ def check_send_visitor_message(
     )
 
 
-def _check_message_text(text: str, *, has_attachments: bool) -> str:
-    text = unicodedata.normalize("NFC", text.strip())
-    if not text and not has_attachments:
-        raise MessageEmpty(_("A message cannot be empty."))
-    if len(text) > MAX_MESSAGE_LENGTH:
-        raise MessageTooLong(
-            _("A message may have at most %(limit)s characters.") % {"limit": MAX_MESSAGE_LENGTH},
-            details={"length": len(text), "limit": MAX_MESSAGE_LENGTH},
-        )
-    if any(unicodedata.category(c) in {"Cc", "Cs"} and c not in "\t\n\r" for c in text):
-        raise ValidationFailed("A message must not contain control characters.")
-    return text
+def _check_new_conversation(store: Store, client_address: str | None) -> None:
+    _check_address(ADDRESS_CONVERSATION_LIMIT, store, client_address, _too_many("chats"))
+    check(
+        _store_limit("chat-store-conversation", settings.CHAT_STORE_NEW_CONVERSATIONS_PER_MINUTE),
+        str(store.pk),
+        message=_too_many("busy"),
+    )
+
+
+def _check_address(rule: RateLimit, store: Store, client_address: str | None, message: str) -> None:
+    """Count a hit of the client address (within the store) against ``rule``."""
+    if client_address is None or not settings.CHAT_ADDRESS_LIMITS:
+        return
+    check(rule, f"{store.pk}:{client_address}", message=message)
+
+
+def _store_limit(scope: str, per_minute: int) -> RateLimit:
+    return RateLimit(scope, limit=per_minute, window=STORE_WINDOW)
 
 
 def _lock_visitor_row(visitor: Visitor) -> ChatVisitor:
@@ -483,10 +525,13 @@ def _customer_of(visitor: Visitor) -> Customer:
 # Attachments ----------------------------------------------------------------------------
 
 
-def check_upload_visitor_file(visitor: Visitor, *, filename: str, content: bytes) -> Attachment:
+def check_upload_visitor_file(
+    visitor: Visitor, *, filename: str, content: bytes, client_address: str | None = None
+) -> Attachment:
     """Keep a visitor's file until their message sends it (type and size are checked by
     the inbox: images and PDF, read from the content)."""
     check(UPLOAD_LIMIT, f"{visitor.store.pk}:{visitor.audience}", message=_too_many("files"))
+    _check_address(ADDRESS_UPLOAD_LIMIT, visitor.store, client_address, _too_many("files"))
     with transaction.atomic():
         row = _lock_visitor_row(visitor)
         conversation = get_visitor_conversation(visitor, row=row)
@@ -545,10 +590,10 @@ def check_request_transcript(visitor: Visitor, *, email: str | None) -> str:
             customer = Customer.objects.get(store=visitor.store, pk=visitor.customer_id)
             address = customer.email or ""
         if not address:
-            raise EmailRequired("Give the email address the transcript should go to.")
+            raise EmailRequired(_("Give the email address the transcript should go to."))
     conversation = get_visitor_conversation(visitor)
     if conversation is None:
-        raise NoConversation("There is no conversation to send yet.")
+        raise NoConversation(_("There is no conversation to send yet."))
     check(
         TRANSCRIPT_LIMIT, f"{visitor.store.pk}:{visitor.audience}", message=_too_many("transcripts")
     )
@@ -564,7 +609,7 @@ def check_request_transcript(visitor: Visitor, *, email: str | None) -> str:
 
 def do_send_transcript(*, conversation_id: int, email: str, language: str) -> bool:
     """Email the conversation's messages (never its notes); False when it no longer exists."""
-    conversation = Conversation.objects.filter(pk=conversation_id).select_related("store").first()
+    conversation = get_conversation_by_id(conversation_id)
     if conversation is None:
         return False
     store = conversation.store
@@ -619,6 +664,8 @@ def _too_many(what: str) -> str:
     return {
         "messages": _("You are sending messages too fast; wait a moment."),
         "sessions": _("Too many chat sessions from this address; wait a moment."),
+        "chats": _("Too many new chats from this address; try again in a few minutes."),
+        "busy": _("We are receiving a lot of chats right now; try again in a few minutes."),
         "files": _("You are sending files too fast; wait a moment."),
         "addresses": _("Too many email addresses; try again later."),
         "transcripts": _("Too many transcripts were requested; try again later."),

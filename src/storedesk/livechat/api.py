@@ -1,25 +1,30 @@
 """The chat widget's HTTP API at /widget/v1/ (docs/livechat.md): public, CORS-enabled, no
 cookies; the visitor token travels in ``Authorization: Visitor <token>``."""
 
-from typing import Literal
+from typing import Annotated, Literal
 
 from django.http import FileResponse, HttpRequest, HttpResponse
 from django.http.response import HttpResponseBase
+from django.utils import translation
+from django.utils.translation import gettext as _
 from ninja import File, NinjaAPI, Query, Schema
 from ninja.files import UploadedFile
 from ninja.responses import Status
 from ninja.security import APIKeyHeader
 from pydantic import Field
 
-from storedesk.core.api import Text, error_response, install_error_handlers
-from storedesk.core.ratelimit import RateLimited
+from storedesk.core.api import (
+    Flag,
+    InputSchema,
+    JsonObjectParser,
+    Text,
+    error_response,
+    install_error_handlers,
+)
+from storedesk.core.ratelimit import RateLimited, client_address
 from storedesk.inbox.actions.attachments import ALLOWED_ATTACHMENT_TYPES
 from storedesk.inbox.events import MessagePayload
-from storedesk.inbox.models import (
-    MAX_ATTACHMENT_BYTES,
-    MAX_ATTACHMENTS_PER_MESSAGE,
-    MAX_MESSAGE_LENGTH,
-)
+from storedesk.inbox.selectors import MESSAGE_LIMITS
 from storedesk.livechat.actions import (
     IdentityClaim,
     check_leave_email,
@@ -31,6 +36,7 @@ from storedesk.livechat.actions import (
     do_visitor_typing,
 )
 from storedesk.livechat.errors import FileTooLarge
+from storedesk.livechat.middleware import allow_widget_origins
 from storedesk.livechat.selectors import (
     Visitor,
     access_visitor_attachment,
@@ -40,6 +46,7 @@ from storedesk.livechat.selectors import (
     launcher_label,
     list_visitor_messages,
     widget_greeting,
+    widget_strings,
 )
 from storedesk.search.api import public_router as search_public_router
 
@@ -56,7 +63,10 @@ class VisitorAuth(APIKeyHeader):
     def authenticate(self, request: HttpRequest, key: str | None) -> Visitor:
         token = key[len(AUTH_SCHEME) :].strip() if key and key.startswith(AUTH_SCHEME) else None
         visitor = check_visitor(token, origin=_page_origin(request))
-        _allow_origins(request, visitor.widget.allowed_origins)
+        allow_widget_origins(request, visitor.widget.allowed_origins)
+        # The rest of the request answers in the widget's language, not the browser's: a
+        # refusal (429 and the like) is shown to the shopper as it is.
+        translation.activate(visitor.language)
         return visitor
 
 
@@ -69,6 +79,7 @@ widget_api = NinjaAPI(
         '`{"error": {"code": "...", "message": "...", "details": ...}}`.'
     ),
     auth=VisitorAuth(),
+    parser=JsonObjectParser(),
     urls_namespace="widget",
 )
 install_error_handlers(widget_api)
@@ -86,7 +97,8 @@ def rate_limited(request: HttpRequest, exc: RateLimited) -> HttpResponse:
 
 
 def _visitor(request: HttpRequest) -> Visitor:
-    visitor = request.auth  # type: ignore[attr-defined]
+    # django-ninja sets ``auth`` to what VisitorAuth returned.
+    visitor = getattr(request, "auth", None)
     assert isinstance(visitor, Visitor)
     return visitor
 
@@ -95,26 +107,20 @@ def _page_origin(request: HttpRequest) -> str | None:
     return foreign_origin(request.headers.get("Origin"), host=request.get_host())
 
 
-def _allow_origins(request: HttpRequest, origins: list[str]) -> None:
-    # Read by livechat.middleware: answers name the caller's origin only when the widget
-    # restricts where it runs.
-    request.widget_allowed_origins = origins  # type: ignore[attr-defined]
-
-
 # Schemas -----------------------------------------------------------------------------
 
 
-class IdentityIn(Schema):
-    external_id: Text(120, min_length=1) | None = None  # type: ignore[valid-type]
-    email: Text(254, min_length=3) | None = None  # type: ignore[valid-type]
-    name: Text(200) | None = None  # type: ignore[valid-type]
-    hmac: Text(128, min_length=1)  # type: ignore[valid-type]
+class IdentityIn(InputSchema):
+    external_id: Annotated[str, Text(120, min_length=1)] | None = None
+    email: Annotated[str, Text(254, min_length=3)] | None = None
+    name: Annotated[str, Text(200)] | None = None
+    hmac: Annotated[str, Text(128, min_length=1)]
 
 
-class SessionIn(Schema):
-    key: Text(40, min_length=1)  # type: ignore[valid-type]
-    token: Text(600) | None = None  # type: ignore[valid-type]
-    language: Text(35) | None = None  # type: ignore[valid-type]
+class SessionIn(InputSchema):
+    key: Annotated[str, Text(40, min_length=1)]
+    token: Annotated[str, Text(600)] | None = None
+    language: Annotated[str, Text(35)] | None = None
     identity: IdentityIn | None = None
 
 
@@ -133,6 +139,8 @@ class WidgetOut(Schema):
     greeting: str
     accent_color: str
     launcher_label: str
+    # Every word the widget shows, in its language ("%(name)s" placeholders).
+    strings: dict[str, str]
 
 
 class AvailabilityOut(Schema):
@@ -178,12 +186,12 @@ class PollQuery(Schema):
     after: int = Field(0, ge=0, le=2**63 - 1)
 
 
-class MessageIn(Schema):
-    client_id: Text(64, min_length=1)  # type: ignore[valid-type]
+class MessageIn(InputSchema):
+    client_id: Annotated[str, Text(64, min_length=1)]
     # Long enough to reach the action, which answers "message_too_long" beyond 10,000.
-    text: Text(4 * MAX_MESSAGE_LENGTH) = ""  # type: ignore[valid-type]
-    attachments: list[Text(64, min_length=1)] = Field(  # type: ignore[valid-type]
-        default_factory=list, max_length=MAX_ATTACHMENTS_PER_MESSAGE
+    text: Annotated[str, Text(4 * MESSAGE_LIMITS.max_message_length)] = ""
+    attachments: list[Annotated[str, Text(64, min_length=1)]] = Field(
+        default_factory=list, max_length=MESSAGE_LIMITS.max_attachments_per_message
     )
 
 
@@ -198,30 +206,30 @@ class UploadOut(Schema):
     size: int
 
 
-class EmailIn(Schema):
-    email: Text(254, min_length=3)  # type: ignore[valid-type]
+class EmailIn(InputSchema):
+    email: Annotated[str, Text(254, min_length=3)]
 
 
 class EmailOut(Schema):
     email: str
 
 
-class TranscriptIn(Schema):
-    email: Text(254, min_length=3) | None = None  # type: ignore[valid-type]
+class TranscriptIn(InputSchema):
+    email: Annotated[str, Text(254, min_length=3)] | None = None
 
 
 class TranscriptOut(Schema):
     email: str
 
 
-class TypingIn(Schema):
-    typing: bool
+class TypingIn(InputSchema):
+    typing: Flag
 
 
 LIMITS = LimitsOut(
-    max_message_length=MAX_MESSAGE_LENGTH,
-    max_attachment_bytes=MAX_ATTACHMENT_BYTES,
-    max_attachments_per_message=MAX_ATTACHMENTS_PER_MESSAGE,
+    max_message_length=MESSAGE_LIMITS.max_message_length,
+    max_attachment_bytes=MESSAGE_LIMITS.max_attachment_bytes,
+    max_attachments_per_message=MESSAGE_LIMITS.max_attachments_per_message,
     attachment_types=sorted(ALLOWED_ATTACHMENT_TYPES),
 )
 
@@ -247,10 +255,10 @@ def start_session(request: HttpRequest, payload: SessionIn) -> SessionOut:
         language=payload.language,
         identity=identity,
         origin=_page_origin(request),
-        client_address=request.META.get("REMOTE_ADDR", ""),
+        client_address=client_address(request),
     )
     widget = session.visitor.widget
-    _allow_origins(request, widget.allowed_origins)
+    allow_widget_origins(request, widget.allowed_origins)
     language = session.visitor.language
     conversation = session.conversation
     return SessionOut(
@@ -262,6 +270,7 @@ def start_session(request: HttpRequest, payload: SessionIn) -> SessionOut:
             greeting=widget_greeting(widget, language),
             accent_color=widget.accent_color,
             launcher_label=launcher_label(language),
+            strings=widget_strings(language),
         ),
         availability=AvailabilityOut(
             live=session.availability.live,
@@ -295,20 +304,25 @@ def send_message(request: HttpRequest, payload: MessageIn) -> Status[MessageOut]
         client_id=payload.client_id,
         text=payload.text,
         attachment_tokens=payload.attachments,
+        client_address=client_address(request),
     )
     return Status(201 if sent.created else 200, MessageOut(message=sent.message))
 
 
 @widget_api.post("/attachments", response={201: UploadOut})
 def upload_attachment(request: HttpRequest, file: File[UploadedFile]) -> Status[UploadOut]:
-    if file.size is not None and file.size > MAX_ATTACHMENT_BYTES:
+    limit = MESSAGE_LIMITS.max_attachment_bytes
+    if file.size is not None and file.size > limit:
         # Refused before the file is read into memory.
         raise FileTooLarge(
-            f"A file may have at most {MAX_ATTACHMENT_BYTES // (1024 * 1024)} MB.",
-            details={"size": file.size, "limit": MAX_ATTACHMENT_BYTES},
+            _("A file may be at most %(limit)s MB.") % {"limit": limit // (1024 * 1024)},
+            details={"size": file.size, "limit": limit},
         )
     attachment = check_upload_visitor_file(
-        _visitor(request), filename=file.name or "file", content=file.read()
+        _visitor(request),
+        filename=file.name or "file",
+        content=file.read(),
+        client_address=client_address(request),
     )
     return Status(
         201,
@@ -326,7 +340,7 @@ def download_attachment(request: HttpRequest, token: str) -> HttpResponseBase:
     attachment = access_visitor_attachment(_visitor(request), token[:64])
     if attachment is None:
         return error_response(
-            widget_api, request, status=404, code="not_found", message="No such file."
+            widget_api, request, status=404, code="not_found", message=_("No such file.")
         )
     response = FileResponse(
         attachment.file.open("rb"),

@@ -113,7 +113,7 @@ class VisitorConsumer(SocketConsumer):
             return
         try:
             sent = await database_sync_to_async(_send_message)(
-                self.visitor, client_id, text, attachments
+                self.visitor, client_id, text, attachments, _client_address(self.scope)
             )
         except RateLimited as error:
             await self._send(
@@ -199,12 +199,22 @@ def _open(token: str, origin: str | None) -> tuple[Visitor, int | None]:
     return visitor, conversation.pk if conversation is not None else None
 
 
+def _client_address(scope: dict[str, Any]) -> str:
+    # Behind a reverse proxy, uvicorn's proxy headers put the client's address here.
+    client = scope.get("client")
+    return str(client[0]) if client else "unknown"
+
+
 def _send_message(
-    visitor: Visitor, client_id: str, text: str, attachments: list[str]
+    visitor: Visitor, client_id: str, text: str, attachments: list[str], address: str
 ) -> SentMessage:
     with translation.override(visitor.language):
         return check_send_visitor_message(
-            visitor, client_id=client_id, text=text, attachment_tokens=attachments
+            visitor,
+            client_id=client_id,
+            text=text,
+            attachment_tokens=attachments,
+            client_address=address,
         )
 
 

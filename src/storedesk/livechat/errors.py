@@ -3,6 +3,21 @@
 
 from storedesk.core.errors import NotFound, PermissionDenied, StoredeskError, ValidationFailed
 
+# A message's text follows the inbox's one rule, and its refusals keep the inbox's codes.
+from storedesk.inbox.errors import MessageEmpty, MessageTooLong
+
+__all__ = [
+    "EmailRequired",
+    "FileTooLarge",
+    "IdentityInvalid",
+    "MessageEmpty",
+    "MessageTooLong",
+    "NoConversation",
+    "OriginNotAllowed",
+    "VisitorTokenInvalid",
+    "WidgetNotFound",
+]
+
 
 class WidgetNotFound(NotFound):
     code = "widget_not_found"
@@ -19,14 +34,6 @@ class IdentityInvalid(PermissionDenied):
 
 class OriginNotAllowed(PermissionDenied):
     code = "origin_not_allowed"
-
-
-class MessageEmpty(ValidationFailed):
-    code = "message_empty"
-
-
-class MessageTooLong(ValidationFailed):
-    code = "message_too_long"
 
 
 class NoConversation(NotFound):

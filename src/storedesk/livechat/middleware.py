@@ -8,6 +8,8 @@ from django.http import HttpRequest, HttpResponse, JsonResponse
 from storedesk.livechat.selectors import normalize_origin
 
 WIDGET_API_PREFIX = "/widget/v1/"
+# Set on the request once it names its widget; read when the answer leaves.
+_ALLOWED_ORIGINS_ATTRIBUTE = "widget_allowed_origins"
 _ALLOW_HEADERS = "Authorization, Content-Type"
 _ALLOW_METHODS = "GET, POST, OPTIONS"
 
@@ -37,7 +39,7 @@ class WidgetCorsMiddleware:
             preflight["Access-Control-Max-Age"] = "86400"
             return preflight
         response = _shaped(self.get_response(request))
-        allowed = getattr(request, "widget_allowed_origins", None)
+        allowed = getattr(request, _ALLOWED_ORIGINS_ATTRIBUTE, None)
         origin = request.headers.get("Origin")
         if not allowed:
             response["Access-Control-Allow-Origin"] = "*"
@@ -46,6 +48,12 @@ class WidgetCorsMiddleware:
             response["Vary"] = "Origin"
         response["Access-Control-Expose-Headers"] = "Retry-After"
         return response
+
+
+def allow_widget_origins(request: HttpRequest, origins: list[str]) -> None:
+    """The sites the request's widget may run on; the answer names the caller's origin only
+    if it is one of them (an empty list allows every site)."""
+    setattr(request, _ALLOWED_ORIGINS_ATTRIBUTE, origins)
 
 
 def _shaped(response: HttpResponse) -> HttpResponse:

@@ -22,19 +22,14 @@ from storedesk.accounts.permissions import Permission
 from storedesk.core.models import Store
 from storedesk.customers.models import Customer
 from storedesk.inbox.events import MessagePayload
-from storedesk.inbox.models import (
-    AgentStatus,
-    Attachment,
-    Channel,
-    Conversation,
-    Direction,
-    Presence,
-)
+from storedesk.inbox.models import Attachment, Channel, Conversation, Direction
 from storedesk.inbox.selectors import (
-    PRESENCE_TIMEOUT,
-    list_assignable_agents,
+    get_attachment_by_token,
+    get_latest_customer_conversation,
+    is_any_agent_online,
     list_messages,
     list_online_team_agents,
+    list_unsent_customer_uploads,
     message_payload,
 )
 from storedesk.livechat.errors import VisitorTokenInvalid, WidgetNotFound
@@ -162,6 +157,46 @@ def launcher_label(language: str) -> str:
         return _("Chat with us")
 
 
+def widget_strings(language: str) -> dict[str, str]:
+    """Every word the widget shows, in ``language``, from the project's catalogues: the
+    widget carries none of its own, so translators work in one place. Placeholders are
+    ``%(name)s``, which the widget fills in."""
+    with translation.override(language):
+        return {
+            "unread": _("%(count)s unread"),
+            "close": _("Close chat"),
+            "messages": _("Messages"),
+            "placeholder": _("Write a message…"),
+            "message": _("Message"),
+            "send": _("Send"),
+            "attach": _("Attach a file"),
+            "remove": _("Remove %(name)s"),
+            "you": _("You"),
+            "team": _("Our team"),
+            "sending": _("Sending…"),
+            "queued": _("Will be sent when the connection is back"),
+            "failed": _("Not sent"),
+            "typing": _("%(name)s is typing…"),
+            "reconnecting": _("Connection lost. Reconnecting…"),
+            "outside_hours": _("We are outside our opening hours right now."),
+            "no_agent_online": _("No one from our team is available right now."),
+            "email": _("Email address"),
+            "save": _("Save"),
+            "email_saved": _("Thank you. We will reply to %(email)s."),
+            # Django's own wording, so its catalogues translate it.
+            "email_invalid": _("Enter a valid email address."),
+            "transcript": _("Email me this conversation"),
+            "transcript_sent": _("The conversation is on its way to your inbox."),
+            "too_large": _("Files may be up to %(size)s MB."),
+            "bad_type": _("Only images (JPEG, PNG, GIF, WebP) and PDF files can be sent."),
+            "too_long": _("A message may have at most %(limit)s characters."),
+            "too_many": _("A message may carry at most %(limit)d files."),
+            "too_fast": _("You are sending messages too fast; wait a moment."),
+            "error": _("Something went wrong. Please try again."),
+            "uploading": _("Uploading…"),
+        }
+
+
 # Visitor tokens ------------------------------------------------------------------------
 
 
@@ -257,7 +292,7 @@ def get_availability(
         online = (
             bool(list_online_team_agents(team, now=now))
             if team is not None
-            else _any_agent_online(widget.store, now)
+            else is_any_agent_online(widget.store, now=now)
         )
         if not online:
             return Availability(
@@ -325,15 +360,6 @@ def _minutes(hh_mm: str) -> int:
     return int(hours) * 60 + int(minutes)
 
 
-def _any_agent_online(store: Store, now: datetime) -> bool:
-    return AgentStatus.objects.filter(
-        store=store,
-        user__in=list_assignable_agents(store).values("pk"),
-        presence=Presence.ONLINE,
-        last_seen_at__gte=now - PRESENCE_TIMEOUT,
-    ).exists()
-
-
 # What a visitor sees --------------------------------------------------------------------
 
 
@@ -352,13 +378,8 @@ def get_visitor_conversation(
     chat; an anonymous browser's own conversation, and nothing else of anyone's. Pass the
     browser's ``row`` (with its conversation loaded) when it is at hand."""
     if visitor.customer_id is not None:
-        return (
-            Conversation.objects.filter(
-                store=visitor.store, customer_id=visitor.customer_id, channel=Channel.CHAT
-            )
-            .select_related("customer")
-            .order_by("-last_message_at", "-id")
-            .first()
+        return get_latest_customer_conversation(
+            visitor.store, customer_id=visitor.customer_id, channel=Channel.CHAT
         )
     if row is None:
         row = get_visitor_row(visitor)
@@ -387,11 +408,7 @@ def list_visitor_messages(
 def access_visitor_attachment(visitor: Visitor, token: str) -> Attachment | None:
     """The file with this token if the visitor may see it: sent in a conversation their
     widget shows, or uploaded by them and not sent yet."""
-    attachment = (
-        Attachment.objects.filter(store=visitor.store, token=token)
-        .select_related("message", "conversation")
-        .first()
-    )
+    attachment = get_attachment_by_token(visitor.store, token)
     if attachment is None:
         return None
     message = attachment.message
@@ -419,17 +436,15 @@ def list_visitor_uploads(visitor: Visitor, tokens: list[str]) -> list[Attachment
     """The visitor's own unsent uploads with these tokens, in the order given."""
     if not tokens:
         return []
-    uploads = {
-        attachment.token: attachment
-        for attachment in Attachment.objects.filter(
+    unsent = list_unsent_customer_uploads(visitor.store, tokens)
+    own = set(
+        VisitorUpload.objects.filter(
             store=visitor.store,
-            token__in=tokens,
-            message__isnull=True,
-            uploaded_by__isnull=True,
-            visitor_upload__visitor__key=visitor.key,
-            visitor_upload__store=visitor.store,
-        )
-    }
+            visitor__key=visitor.key,
+            attachment_id__in=[attachment.pk for attachment in unsent],
+        ).values_list("attachment_id", flat=True)
+    )
+    uploads = {attachment.token: attachment for attachment in unsent if attachment.pk in own}
     return [uploads[token] for token in dict.fromkeys(tokens) if token in uploads]
 
 

@@ -8,6 +8,7 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.views.decorators.http import require_GET
 
+from storedesk.core.csp import hosts_the_chat_widget
 from storedesk.core.errors import NotFound
 from storedesk.core.selectors import get_store_by_slug
 from storedesk.livechat.selectors import get_widget_for_store
@@ -102,6 +103,7 @@ DEFAULT_SAMPLE_PRICE = Decimal("39.90")
 
 
 @require_GET
+@hosts_the_chat_widget
 def preview(request: HttpRequest, store_slug: str) -> HttpResponse:
     try:
         store = get_store_by_slug(store_slug)

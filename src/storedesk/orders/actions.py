@@ -4,6 +4,7 @@ from typing import Any, TypedDict
 
 from django.db import IntegrityError, transaction
 from django.db.models import Min
+from django.utils.translation import gettext as _
 
 from storedesk.accounts.actors import Actor
 from storedesk.accounts.permissions import Permission
@@ -12,6 +13,7 @@ from storedesk.core.errors import Conflict, ValidationFailed
 from storedesk.core.events import publish_event
 from storedesk.core.models import Store
 from storedesk.core.money import quantize
+from storedesk.core.tenancy import check_in_store
 from storedesk.core.validation import check_currency
 from storedesk.customers.models import Customer
 from storedesk.customers.selectors import access_customer, find_customer
@@ -101,13 +103,15 @@ def check_upsert_order(actor: Actor, fields: OrderFields) -> tuple[Order, bool]:
         missing.append("customer_id or customer_external_id")
     if missing:
         raise ValidationFailed(
-            "A new order needs: " + ", ".join(missing) + ".", details={"missing": missing}
+            _("A new order needs: %(fields)s.") % {"fields": ", ".join(missing)},
+            details={"missing": missing},
         )
     return do_create_order(actor, fields), True
 
 
 def check_update_order(actor: Actor, order: Order, fields: OrderFields) -> Order:
     actor.require(Permission.EDIT_ORDERS)
+    check_in_store(actor, order)
     return do_update_order(actor, order, fields)
 
 
@@ -149,7 +153,8 @@ def _resolve_customer(actor: Actor, fields: OrderFields) -> Customer | None:
         customer = find_customer(actor.store, external_id=external_id)
         if customer is None:
             raise ValidationFailed(
-                f"No customer with external id {external_id!r} in this store.",
+                _("No customer with external id %(external_id)s in this store.")
+                % {"external_id": repr(external_id)},
                 details={"customer_external_id": external_id},
             )
         return customer
@@ -177,13 +182,13 @@ def _write_order(actor: Actor, order: Order, fields: OrderFields) -> None:
         )
     elif "currency" in fields and order.pk is not None:  # noqa: SIM102  (reads as two questions)
         if order.line_items.exclude(currency=order.currency).exists():
-            raise ValidationFailed("The order's currency must match its line items' currency.")
+            raise ValidationFailed(_("The order's currency must match its line items' currency."))
     try:
         with transaction.atomic():
             order.save()
     except IntegrityError as error:
         raise Conflict(
-            "Another order of this store has the same number or external id.",
+            _("Another order of this store has the same number or external id."),
             details={"number": order.number, "external_id": order.external_id},
         ) from error
     if lines is not None:
@@ -200,24 +205,31 @@ def _check_choice(
 ) -> None:
     if value not in choices.values:
         raise ValidationFailed(
-            f"{field} must be one of {', '.join(choices.values)}.", details={field: value}
+            _("%(field)s must be one of %(choices)s.")
+            % {"field": field, "choices": ", ".join(choices.values)},
+            details={field: value},
         )
 
 
 def _check_lines(currency: str, lines: list[LineItemFields]) -> None:
     if not lines:
-        raise ValidationFailed("An order needs at least one line item.")
+        raise ValidationFailed(_("An order needs at least one line item."))
     for index, line in enumerate(lines):
         line_currency = line.get("currency") or currency
         if line_currency != currency:
             raise ValidationFailed(
-                f"Line item {index + 1} is in {line_currency}, but the order is in {currency}.",
+                _("Line item %(number)s is in %(line_currency)s, but the order is in %(currency)s.")
+                % {"number": index + 1, "line_currency": line_currency, "currency": currency},
                 details={"line_items": {index: {"currency": line_currency}}},
             )
         if line.get("quantity", 0) < 1:
-            raise ValidationFailed(f"Line item {index + 1} needs a quantity of at least 1.")
+            raise ValidationFailed(
+                _("Line item %(number)s needs a quantity of at least 1.") % {"number": index + 1}
+            )
         if "unit_price" not in line or "title" not in line:
-            raise ValidationFailed(f"Line item {index + 1} needs a title and a unit price.")
+            raise ValidationFailed(
+                _("Line item %(number)s needs a title and a unit price.") % {"number": index + 1}
+            )
 
 
 def _replace_lines(actor: Actor, order: Order, lines: list[LineItemFields]) -> None:
@@ -245,21 +257,24 @@ def check_upsert_shipment(
     """Create a shipment of ``order`` or update the one with the same external id or
     carrier and tracking number. Returns (shipment, created)."""
     actor.require(Permission.EDIT_ORDERS)
+    check_in_store(actor, order)
     shipment = _find_shipment(actor, fields)
     if shipment is not None and shipment.order_id != order.pk:
-        raise Conflict("That tracking number belongs to another order.")
+        raise Conflict(_("That tracking number belongs to another order."))
     if shipment is None:
         for name in ("carrier", "tracking_number"):
             if not fields.get(name):
                 raise ValidationFailed(
-                    f"A new shipment needs a {name}.", details={"missing": [name]}
+                    _("A new shipment needs the field %(field)s.") % {"field": name},
+                    details={"missing": [name]},
                 )
     return do_upsert_shipment(actor, order, shipment, fields)
 
 
 def check_update_shipment(actor: Actor, shipment: Shipment, fields: ShipmentFields) -> Shipment:
     actor.require(Permission.EDIT_ORDERS)
-    updated, _ = do_upsert_shipment(actor, shipment.order, shipment, fields)
+    check_in_store(actor, shipment)
+    updated, _created = do_upsert_shipment(actor, shipment.order, shipment, fields)
     return updated
 
 
@@ -301,7 +316,9 @@ def do_upsert_shipment(
         with transaction.atomic():
             shipment.save()
     except IntegrityError as error:
-        raise Conflict("Another shipment has the same external id or tracking number.") from error
+        raise Conflict(
+            _("Another shipment has the same external id or tracking number.")
+        ) from error
     if fields.get("events"):
         _add_events(actor, shipment, fields["events"])
     _publish_shipment(
@@ -314,8 +331,9 @@ def check_record_shipment_events(
     actor: Actor, shipment: Shipment, events: list[ShipmentEventFields]
 ) -> Shipment:
     actor.require(Permission.EDIT_ORDERS)
+    check_in_store(actor, shipment)
     if not events:
-        raise ValidationFailed("Send at least one tracking event.")
+        raise ValidationFailed(_("Send at least one tracking event."))
     return do_record_shipment_events(actor, shipment, events)
 
 
@@ -341,7 +359,7 @@ def _add_events(actor: Actor, shipment: Shipment, events: list[ShipmentEventFiel
     for event in events:
         _check_choice("status", event.get("status", ""), ShipmentStatus)
         if "occurred_at" not in event:
-            raise ValidationFailed("Every tracking event needs occurred_at.")
+            raise ValidationFailed(_("Every tracking event needs occurred_at."))
         external_id = event.get("external_id")
         if external_id is not None and external_id in known:
             continue

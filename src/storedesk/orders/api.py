@@ -73,7 +73,7 @@ def upsert_order(request: HttpRequest, payload: OrderIn) -> Status[Order]:
     """Create an order; a known ``external_id`` updates that order (200) instead, so a
     platform may re-send an order whenever it changes."""
     actor = request_actor(request)
-    fields: OrderFields = provided_fields(payload)  # type: ignore[assignment]
+    fields = provided_fields(payload, OrderFields)
     order, created = check_upsert_order(actor, fields)
     return Status(201 if created else 200, access_order(actor, order.pk))
 
@@ -87,7 +87,7 @@ def get_order(request: HttpRequest, order_id: ObjectId) -> Order:
 def update_order(request: HttpRequest, order_id: ObjectId, payload: OrderPatch) -> Order:
     actor = request_actor(request)
     order = access_order(actor, order_id)
-    fields: OrderFields = provided_fields(payload, nullable=frozenset({"promised_delivery_date"}))  # type: ignore[assignment]
+    fields = provided_fields(payload, OrderFields, nullable=frozenset({"promised_delivery_date"}))
     check_update_order(actor, order, fields)
     return access_order(actor, order_id)
 
@@ -103,9 +103,7 @@ def upsert_shipment(
     tracking number are known."""
     actor = request_actor(request)
     order = access_order(actor, order_id)
-    fields: ShipmentFields = provided_fields(payload, nullable=SHIPMENT_NULLABLE)  # type: ignore[assignment]
-    if "tracking_url" in fields:
-        fields["tracking_url"] = str(fields["tracking_url"])
+    fields = provided_fields(payload, ShipmentFields, nullable=SHIPMENT_NULLABLE)
     shipment, created = check_upsert_shipment(actor, order, fields)
     return Status(201 if created else 200, access_shipment(actor, shipment.pk))
 
@@ -136,9 +134,7 @@ def update_shipment(
 ) -> Shipment:
     actor = request_actor(request)
     shipment = access_shipment(actor, shipment_id)
-    fields: ShipmentFields = provided_fields(payload, nullable=SHIPMENT_NULLABLE)  # type: ignore[assignment]
-    if "tracking_url" in fields:
-        fields["tracking_url"] = str(fields["tracking_url"])
+    fields = provided_fields(payload, ShipmentFields, nullable=SHIPMENT_NULLABLE)
     check_update_shipment(actor, shipment, fields)
     return access_shipment(actor, shipment_id)
 
@@ -153,8 +149,8 @@ def record_shipment_events(
     the shipment takes the status of its latest event."""
     actor = request_actor(request)
     shipment = access_shipment(actor, shipment_id)
-    events: list[ShipmentEventFields] = [
-        provided_fields(event, nullable=frozenset({"external_id"}))  # type: ignore[misc]
+    events = [
+        provided_fields(event, ShipmentEventFields, nullable=frozenset({"external_id"}))
         for event in payload.events
     ]
     check_record_shipment_events(actor, shipment, events)

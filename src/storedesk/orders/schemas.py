@@ -1,32 +1,32 @@
 from datetime import date, datetime
 from decimal import Decimal
-from typing import Any
+from typing import Annotated, Any
 
 from ninja import Field, Schema
-from pydantic import HttpUrl
+from pydantic import HttpUrl, PlainSerializer
 
-from storedesk.core.api import Amount, Currency, ObjectId, Text
+from storedesk.core.api import Amount, Currency, Day, InputSchema, ObjectId, Text, Timestamp
 from storedesk.orders.models import FinancialStatus, FulfillmentStatus, OrderStatus, ShipmentStatus
 
 MAX_LINES = 500
 MAX_EVENTS = 500
 
 
-class AddressIn(Schema):
-    name: Text(200) = ""  # type: ignore[valid-type]
-    company: Text(200) = ""  # type: ignore[valid-type]
-    line1: Text(300) = ""  # type: ignore[valid-type]
-    line2: Text(300) = ""  # type: ignore[valid-type]
-    city: Text(120) = ""  # type: ignore[valid-type]
-    region: Text(120) = ""  # type: ignore[valid-type]
-    postal_code: Text(20) = ""  # type: ignore[valid-type]
-    country: Text(2) = ""  # type: ignore[valid-type]
-    phone: Text(40) = ""  # type: ignore[valid-type]
+class AddressIn(InputSchema):
+    name: Annotated[str, Text(200)] = ""
+    company: Annotated[str, Text(200)] = ""
+    line1: Annotated[str, Text(300)] = ""
+    line2: Annotated[str, Text(300)] = ""
+    city: Annotated[str, Text(120)] = ""
+    region: Annotated[str, Text(120)] = ""
+    postal_code: Annotated[str, Text(20)] = ""
+    country: Annotated[str, Text(2)] = ""
+    phone: Annotated[str, Text(40)] = ""
 
 
-class LineItemIn(Schema):
-    sku: Text(120) = ""  # type: ignore[valid-type]
-    title: Text(300, min_length=1)  # type: ignore[valid-type]
+class LineItemIn(InputSchema):
+    sku: Annotated[str, Text(120)] = ""
+    title: Annotated[str, Text(300, min_length=1)]
     quantity: int = Field(ge=1, le=100_000)
     unit_price: Amount
     currency: Currency | None = Field(
@@ -35,14 +35,14 @@ class LineItemIn(Schema):
     discount: Amount = Decimal(0)
 
 
-class OrderIn(Schema):
+class OrderIn(InputSchema):
     """An order as a store platform sends it. With an ``external_id`` that is known already,
     the request updates that order (and replaces its line items) instead of creating one."""
 
-    external_id: Text(120, min_length=1) | None = None  # type: ignore[valid-type]
-    number: Text(40, min_length=1)  # type: ignore[valid-type]
+    external_id: Annotated[str, Text(120, min_length=1)] | None = None
+    number: Annotated[str, Text(40, min_length=1)]
     customer_id: ObjectId | None = None
-    customer_external_id: Text(120, min_length=1) | None = None  # type: ignore[valid-type]
+    customer_external_id: Annotated[str, Text(120, min_length=1)] | None = None
     status: OrderStatus = OrderStatus.OPEN
     financial_status: FinancialStatus = FinancialStatus.PENDING
     fulfillment_status: FulfillmentStatus = FulfillmentStatus.UNFULFILLED
@@ -50,15 +50,15 @@ class OrderIn(Schema):
     shipping_total: Amount = Decimal(0)
     tax_total: Amount = Decimal(0)
     discount_total: Amount = Decimal(0)
-    placed_at: datetime
-    promised_delivery_date: date | None = None
+    placed_at: Timestamp
+    promised_delivery_date: Day | None = None
     shipping_address: AddressIn = Field(default_factory=AddressIn)
-    payment_method: Text(40) = ""  # type: ignore[valid-type]
-    note: Text(5_000) = ""  # type: ignore[valid-type]
+    payment_method: Annotated[str, Text(40)] = ""
+    note: Annotated[str, Text(5_000)] = ""
     line_items: list[LineItemIn] = Field(min_length=1, max_length=MAX_LINES)
 
 
-class OrderPatch(Schema):
+class OrderPatch(InputSchema):
     """Only the fields present are changed."""
 
     status: OrderStatus | None = None
@@ -67,10 +67,10 @@ class OrderPatch(Schema):
     shipping_total: Amount | None = None
     tax_total: Amount | None = None
     discount_total: Amount | None = None
-    promised_delivery_date: date | None = None
+    promised_delivery_date: Day | None = None
     shipping_address: AddressIn | None = None
-    payment_method: Text(40) | None = None  # type: ignore[valid-type]
-    note: Text(5_000) | None = None  # type: ignore[valid-type]
+    payment_method: Annotated[str, Text(40)] | None = None
+    note: Annotated[str, Text(5_000)] | None = None
 
 
 class LineItemOut(Schema):
@@ -83,45 +83,49 @@ class LineItemOut(Schema):
     discount: Decimal
 
 
-class ShipmentEventIn(Schema):
+class ShipmentEventIn(InputSchema):
     status: ShipmentStatus
-    sub_status: Text(80) = ""  # type: ignore[valid-type]
-    message: Text(500) = ""  # type: ignore[valid-type]
-    location: Text(200) = ""  # type: ignore[valid-type]
-    occurred_at: datetime
-    external_id: Text(120, min_length=1) | None = Field(  # type: ignore[valid-type]
+    sub_status: Annotated[str, Text(80)] = ""
+    message: Annotated[str, Text(500)] = ""
+    location: Annotated[str, Text(200)] = ""
+    occurred_at: Timestamp
+    external_id: Annotated[str, Text(120, min_length=1)] | None = Field(
         None, description="The carrier's id of the event; a repeated id is ignored."
     )
 
 
-class ShipmentEventsIn(Schema):
+class ShipmentEventsIn(InputSchema):
     events: list[ShipmentEventIn] = Field(min_length=1, max_length=MAX_EVENTS)
 
 
-class ShipmentIn(Schema):
+# Handed to the actions as the string they store.
+TrackingUrl = Annotated[HttpUrl, PlainSerializer(str, return_type=str)]
+
+
+class ShipmentIn(InputSchema):
     """A shipment of the order. A known ``external_id``, or a known carrier and tracking
     number, updates that shipment instead of creating one."""
 
-    external_id: Text(120, min_length=1) | None = None  # type: ignore[valid-type]
-    carrier: Text(80, min_length=1)  # type: ignore[valid-type]
-    tracking_number: Text(120, min_length=1)  # type: ignore[valid-type]
-    tracking_url: HttpUrl | None = Field(None, max_length=500)
+    external_id: Annotated[str, Text(120, min_length=1)] | None = None
+    carrier: Annotated[str, Text(80, min_length=1)]
+    tracking_number: Annotated[str, Text(120, min_length=1)]
+    tracking_url: TrackingUrl | None = Field(None, max_length=500)
     status: ShipmentStatus = ShipmentStatus.PENDING
-    sub_status: Text(80) = ""  # type: ignore[valid-type]
-    estimated_delivery_at: datetime | None = None
-    shipped_at: datetime | None = None
+    sub_status: Annotated[str, Text(80)] = ""
+    estimated_delivery_at: Timestamp | None = None
+    shipped_at: Timestamp | None = None
     events: list[ShipmentEventIn] = Field(default_factory=list, max_length=MAX_EVENTS)
 
 
-class ShipmentPatch(Schema):
+class ShipmentPatch(InputSchema):
     """Only the fields present are changed. The status follows tracking events; set it here
     only for carriers that send none."""
 
-    tracking_url: HttpUrl | None = Field(None, max_length=500)
+    tracking_url: TrackingUrl | None = Field(None, max_length=500)
     status: ShipmentStatus | None = None
-    sub_status: Text(80) | None = None  # type: ignore[valid-type]
-    estimated_delivery_at: datetime | None = None
-    shipped_at: datetime | None = None
+    sub_status: Annotated[str, Text(80)] | None = None
+    estimated_delivery_at: Timestamp | None = None
+    shipped_at: Timestamp | None = None
 
 
 class ShipmentEventOut(Schema):

@@ -3,24 +3,27 @@
 Reading needs VIEW_ORDERS (integration tokens have it); changing needs MANAGE_POLICIES.
 """
 
+from collections.abc import Callable
 from dataclasses import asdict
 from datetime import datetime
 from decimal import Decimal
-from typing import Any
+from typing import Annotated, Any
 
+from django.db.models import QuerySet
 from django.http import HttpRequest
+from django.utils.translation import gettext as _
 from ninja import Field, Query, Router, Schema
 from ninja.responses import Status
 
+from storedesk.accounts.actors import Actor
 from storedesk.accounts.auth import request_actor
 from storedesk.accounts.permissions import Permission
 from storedesk.core.api import ERROR_STATUSES, Currency, ErrorResponse, ObjectId, PageQuery, Text
 from storedesk.core.errors import NotFound
+from storedesk.core.models import Store
 from storedesk.core.money import AMOUNT_DECIMAL_PLACES, AMOUNT_MAX_DIGITS
 from storedesk.core.pagination import paginate
 from storedesk.policies.actions import (
-    ReturnRuleFields,
-    ShippingVersionFields,
     check_discard_draft,
     check_publish_return_version,
     check_publish_shipping_version,
@@ -32,10 +35,8 @@ from storedesk.policies.schemas import (
     DeliveryEstimateOut,
     PublishIn,
     ReturnDecisionOut,
-    ReturnDraftIn,
     ReturnVersionOut,
     ReturnVersionPage,
-    ShippingDraftIn,
     ShippingQuoteOut,
     ShippingVersionOut,
     ShippingVersionPage,
@@ -54,29 +55,66 @@ from storedesk.policies.selectors import (
     list_return_versions,
     list_shipping_versions,
 )
+from storedesk.policies.specs import ReturnPolicySpec, ShippingPolicySpec
 
 router = Router(tags=["policies"])
-Language = Text(8)
+Language = Annotated[str, Text(8)]
 
 
 class EligibilityQuery(Schema):
     order_id: ObjectId
     line_item_id: ObjectId
     at: datetime | None = Field(None, description="When the return would start; default now.")
-    language: Language | None = None  # type: ignore[valid-type]
+    language: Language | None = None
 
 
 class EstimateQuery(Schema):
-    country: Text(2, min_length=2)  # type: ignore[valid-type]
+    country: Annotated[str, Text(2, min_length=2)]
     at: datetime | None = Field(None, description="When the order is placed; default now.")
-    language: Language | None = None  # type: ignore[valid-type]
+    language: Language | None = None
 
 
 class QuoteQuery(Schema):
-    country: Text(2, min_length=2)  # type: ignore[valid-type]
+    country: Annotated[str, Text(2, min_length=2)]
     cart_total: Decimal = Field(max_digits=AMOUNT_MAX_DIGITS, decimal_places=AMOUNT_DECIMAL_PLACES)
     currency: Currency | None = None
-    language: Language | None = None  # type: ignore[valid-type]
+    language: Language | None = None
+
+
+# --- Shared by return and shipping rules ----------------------------------------------
+
+
+def _in_force[V: (ReturnPolicyVersion, ShippingPolicyVersion)](
+    request: HttpRequest, get_in_force: Callable[[Store], V | None], missing: str
+) -> V:
+    actor = request_actor(request)
+    actor.require(Permission.VIEW_ORDERS)
+    version = get_in_force(actor.store)
+    if version is None:
+        raise NotFound(missing)
+    return version
+
+
+def _page[V: (ReturnPolicyVersion, ShippingPolicyVersion)](
+    request: HttpRequest, page: PageQuery, versions: Callable[[Store], QuerySet[V]]
+) -> dict[str, object]:
+    actor = request_actor(request)
+    actor.require(Permission.VIEW_ORDERS)
+    items, next_cursor = paginate(
+        versions(actor.store), ordering=("-number",), cursor=page.cursor, limit=page.limit
+    )
+    return {"items": items, "next_cursor": next_cursor}
+
+
+def _draft[V: (ReturnPolicyVersion, ShippingPolicyVersion)](
+    request: HttpRequest, get_draft: Callable[[Store], V | None], missing: str
+) -> tuple[Actor, V]:
+    actor = request_actor(request)
+    actor.require(Permission.MANAGE_POLICIES)
+    draft = get_draft(actor.store)
+    if draft is None:
+        raise NotFound(missing)
+    return actor, draft
 
 
 # --- Returns -------------------------------------------------------------------------
@@ -85,26 +123,15 @@ class QuoteQuery(Schema):
 @router.get("/returns", response={200: ReturnVersionOut, ERROR_STATUSES: ErrorResponse})
 def current_return_policy(request: HttpRequest) -> ReturnPolicyVersion:
     """The return rules in force now."""
-    actor = request_actor(request)
-    actor.require(Permission.VIEW_ORDERS)
-    version = get_return_version_in_force(actor.store)
-    if version is None:
-        raise NotFound("The store has not published a return policy.")
-    return version
+    return _in_force(
+        request, get_return_version_in_force, _("The store has not published a return policy.")
+    )
 
 
 @router.get("/returns/versions", response={200: ReturnVersionPage, ERROR_STATUSES: ErrorResponse})
 def return_versions(request: HttpRequest, page: Query[PageQuery]) -> dict[str, object]:
     """Every version, the draft included, newest first."""
-    actor = request_actor(request)
-    actor.require(Permission.VIEW_ORDERS)
-    items, next_cursor = paginate(
-        list_return_versions(actor.store),
-        ordering=("-number",),
-        cursor=page.cursor,
-        limit=page.limit,
-    )
-    return {"items": items, "next_cursor": next_cursor}
+    return _page(request, page, list_return_versions)
 
 
 @router.get(
@@ -114,31 +141,16 @@ def return_version(request: HttpRequest, number: ObjectId) -> ReturnPolicyVersio
     return access_return_version(request_actor(request), number)
 
 
-@router.put(
-    "/returns/draft",
-    response={200: ReturnVersionOut, ERROR_STATUSES: ErrorResponse},
-)
-def save_return_draft(request: HttpRequest, payload: ReturnDraftIn) -> ReturnPolicyVersion:
+@router.put("/returns/draft", response={200: ReturnVersionOut, ERROR_STATUSES: ErrorResponse})
+def save_return_draft(request: HttpRequest, payload: ReturnPolicySpec) -> ReturnPolicyVersion:
     """Change the draft, starting it as a copy of the latest version if there is none.
     ``rules``, when sent, replaces every rule."""
-    actor = request_actor(request)
-    rules: list[ReturnRuleFields] | None = None
-    if payload.rules is not None:
-        rules = [
-            {k: v for k, v in rule.model_dump().items() if not (k == "currency" and v is None)}  # type: ignore[misc]
-            for rule in payload.rules
-        ]
-    return check_save_return_draft(actor, rules=rules, note=payload.note)
+    return check_save_return_draft(request_actor(request), payload)
 
 
 @router.delete("/returns/draft", response={204: None, ERROR_STATUSES: ErrorResponse})
 def discard_return_draft(request: HttpRequest) -> Status[None]:
-    actor = request_actor(request)
-    actor.require(Permission.MANAGE_POLICIES)
-    draft = get_return_draft(actor.store)
-    if draft is None:
-        raise NotFound("There is no return policy draft.")
-    check_discard_draft(actor, draft)
+    check_discard_draft(*_draft(request, get_return_draft, _("There is no return policy draft.")))
     return Status(204, None)
 
 
@@ -146,11 +158,7 @@ def discard_return_draft(request: HttpRequest) -> Status[None]:
     "/returns/draft/publish", response={200: ReturnVersionOut, ERROR_STATUSES: ErrorResponse}
 )
 def publish_return_draft(request: HttpRequest, payload: PublishIn) -> ReturnPolicyVersion:
-    actor = request_actor(request)
-    actor.require(Permission.MANAGE_POLICIES)
-    draft = get_return_draft(actor.store)
-    if draft is None:
-        raise NotFound("There is no return policy draft.")
+    actor, draft = _draft(request, get_return_draft, _("There is no return policy draft."))
     return check_publish_return_version(actor, draft, effective_from=payload.effective_from)
 
 
@@ -168,27 +176,18 @@ def return_eligibility(request: HttpRequest, query: Query[EligibilityQuery]) -> 
 
 @router.get("/shipping", response={200: ShippingVersionOut, ERROR_STATUSES: ErrorResponse})
 def current_shipping_policy(request: HttpRequest) -> ShippingPolicyVersion:
-    actor = request_actor(request)
-    actor.require(Permission.VIEW_ORDERS)
-    version = get_shipping_version_in_force(actor.store)
-    if version is None:
-        raise NotFound("The store has not published a shipping policy.")
-    return version
+    return _in_force(
+        request,
+        get_shipping_version_in_force,
+        _("The store has not published a shipping policy."),
+    )
 
 
 @router.get(
     "/shipping/versions", response={200: ShippingVersionPage, ERROR_STATUSES: ErrorResponse}
 )
 def shipping_versions(request: HttpRequest, page: Query[PageQuery]) -> dict[str, object]:
-    actor = request_actor(request)
-    actor.require(Permission.VIEW_ORDERS)
-    items, next_cursor = paginate(
-        list_shipping_versions(actor.store),
-        ordering=("-number",),
-        cursor=page.cursor,
-        limit=page.limit,
-    )
-    return {"items": items, "next_cursor": next_cursor}
+    return _page(request, page, list_shipping_versions)
 
 
 @router.get(
@@ -200,26 +199,17 @@ def shipping_version(request: HttpRequest, number: ObjectId) -> ShippingPolicyVe
 
 
 @router.put("/shipping/draft", response={200: ShippingVersionOut, ERROR_STATUSES: ErrorResponse})
-def save_shipping_draft(request: HttpRequest, payload: ShippingDraftIn) -> ShippingPolicyVersion:
+def save_shipping_draft(request: HttpRequest, payload: ShippingPolicySpec) -> ShippingPolicyVersion:
     """Change the draft, starting it as a copy of the latest version if there is none.
     ``zones``, when sent, replaces every zone and method."""
-    actor = request_actor(request)
-    fields: ShippingVersionFields = payload.model_dump(exclude_none=True)  # type: ignore[assignment]
-    for zone in fields.get("zones", []):
-        for method in zone.get("methods", []):
-            if method.get("currency") is None:
-                method.pop("currency", None)
-    return check_save_shipping_draft(actor, fields)
+    return check_save_shipping_draft(request_actor(request), payload)
 
 
 @router.delete("/shipping/draft", response={204: None, ERROR_STATUSES: ErrorResponse})
 def discard_shipping_draft(request: HttpRequest) -> Status[None]:
-    actor = request_actor(request)
-    actor.require(Permission.MANAGE_POLICIES)
-    draft = get_shipping_draft(actor.store)
-    if draft is None:
-        raise NotFound("There is no shipping policy draft.")
-    check_discard_draft(actor, draft)
+    check_discard_draft(
+        *_draft(request, get_shipping_draft, _("There is no shipping policy draft."))
+    )
     return Status(204, None)
 
 
@@ -227,11 +217,7 @@ def discard_shipping_draft(request: HttpRequest) -> Status[None]:
     "/shipping/draft/publish", response={200: ShippingVersionOut, ERROR_STATUSES: ErrorResponse}
 )
 def publish_shipping_draft(request: HttpRequest, payload: PublishIn) -> ShippingPolicyVersion:
-    actor = request_actor(request)
-    actor.require(Permission.MANAGE_POLICIES)
-    draft = get_shipping_draft(actor.store)
-    if draft is None:
-        raise NotFound("There is no shipping policy draft.")
+    actor, draft = _draft(request, get_shipping_draft, _("There is no shipping policy draft."))
     return check_publish_shipping_version(actor, draft, effective_from=payload.effective_from)
 
 

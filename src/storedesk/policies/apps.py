@@ -7,6 +7,10 @@ class PoliciesConfig(AppConfig):
     verbose_name = "Store policies"
 
     def ready(self) -> None:
-        from storedesk.policies import indexing
+        from storedesk.policies import tasks
+        from storedesk.policies.site import public_policy_links
+        from storedesk.publicsite.site import PublicSection, register_section
 
-        indexing.connect()
+        tasks.connect()
+        # The policy pages are listed in the public site's footer and sitemap.
+        register_section(PublicSection(name="policies", links=public_policy_links))

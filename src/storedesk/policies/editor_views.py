@@ -2,15 +2,18 @@
 preview in every store language, publishing (admins), version history, prose policies."""
 
 from collections.abc import Callable
+from dataclasses import dataclass
 from datetime import datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any, Literal, Protocol
 
 from django.contrib import messages
+from django.db.models import QuerySet
 from django.http import Http404, HttpRequest, HttpResponse, QueryDict
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import translation
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from storedesk.accounts.actors import Actor
@@ -19,7 +22,6 @@ from storedesk.accounts.permissions import Permission
 from storedesk.core.errors import NotFound
 from storedesk.core.markdown import render_markdown
 from storedesk.core.models import Store
-from storedesk.helpcenter.site import public_context, render_public, store_languages
 from storedesk.policies.actions import (
     check_discard_draft,
     check_publish_return_version,
@@ -33,6 +35,7 @@ from storedesk.policies.actions import (
 )
 from storedesk.policies.errors import PolicyValidationFailed
 from storedesk.policies.forms import (
+    PROSE_KIND_CHOICES,
     NewProsePolicyForm,
     ProsePolicyForm,
     ReturnRulesForm,
@@ -45,6 +48,7 @@ from storedesk.policies.models import (
     ShippingPolicyVersion,
 )
 from storedesk.policies.selectors import (
+    ReturnPreset,
     access_prose_policy,
     get_return_draft,
     get_return_preset,
@@ -59,17 +63,16 @@ from storedesk.policies.selectors import (
     list_store_categories,
 )
 from storedesk.policies.site import (
-    RESERVED_SLUGS,
     build_returns_page,
     build_shipping_page,
     category_names,
 )
+from storedesk.publicsite.site import public_context, render_public, store_languages
+
+if TYPE_CHECKING:
+    from django_stubs_ext import StrOrPromise
 
 UNPROCESSABLE = 422
-
-
-def _field_errors(error: PolicyValidationFailed) -> list[tuple[str, str]]:
-    return [(item.field, item.message) for item in error.errors]
 
 
 def _languages(actor: Actor) -> list[str]:
@@ -88,10 +91,9 @@ def _context(actor: Actor, **extra: Any) -> dict[str, Any]:
     } | extra
 
 
-@store_view
-@require_GET
-def policy_overview(request: HttpRequest, actor: Actor) -> HttpResponse:
-    actor.require(Permission.VIEW_ORDERS)
+def _render_overview(
+    request: HttpRequest, actor: Actor, form: NewProsePolicyForm, *, status: int = 200
+) -> HttpResponse:
     store = actor.store
     return render(
         request,
@@ -105,8 +107,160 @@ def policy_overview(request: HttpRequest, actor: Actor) -> HttpResponse:
             shipping_draft=get_shipping_draft(store),
             shipping_versions=list_shipping_versions(store),
             prose_policies=list_prose_policies(store, published_only=False),
-            new_prose_form=NewProsePolicyForm(),
+            new_prose_form=form,
         ),
+        status=status,
+    )
+
+
+@store_view
+@require_GET
+def policy_overview(request: HttpRequest, actor: Actor) -> HttpResponse:
+    actor.require(Permission.VIEW_ORDERS)
+    return _render_overview(request, actor, NewProsePolicyForm())
+
+
+# --- Return and shipping rules: the same draft workflow ----------------------------------
+
+
+class _Publish[V: (ReturnPolicyVersion, ShippingPolicyVersion)](Protocol):
+    def __call__(self, actor: Actor, version: V, *, effective_from: datetime | None = ...) -> V: ...
+
+
+@dataclass(frozen=True, slots=True)
+class _Editor[
+    V: (ReturnPolicyVersion, ShippingPolicyVersion),
+    F: (ReturnRulesForm, ShippingPolicyForm),
+]:
+    """What the return and the shipping rules' editors differ in."""
+
+    name: Literal["returns", "shipping"]
+    get_draft: Callable[[Store], V | None]
+    get_in_force: Callable[[Store], V | None]
+    list_versions: Callable[[Store], QuerySet[V]]
+    build_page: Callable[[V, Store, str], object]
+    start: Callable[[Actor], V]
+    publish: _Publish[V]
+    # The form filled from the draft, the form read from a POST, and saving what it read.
+    form: Callable[[Actor, V], F]
+    posted: Callable[[Actor, QueryDict], F]
+    save: Callable[[Actor, V, F], V]
+    no_draft: "StrOrPromise"
+    published: "StrOrPromise"
+
+    @property
+    def edit_url(self) -> str:
+        return f"policy-{self.name}-edit"
+
+
+def _render_rules[
+    V: (ReturnPolicyVersion, ShippingPolicyVersion),
+    F: (ReturnRulesForm, ShippingPolicyForm),
+](
+    request: HttpRequest,
+    actor: Actor,
+    editor: _Editor[V, F],
+    draft: V | None,
+    form: F | None,
+    *,
+    status: int = 200,
+    publish_errors: list[str] | None = None,
+) -> HttpResponse:
+    current = editor.get_in_force(actor.store)
+    shown = draft or current
+    return render(
+        request,
+        f"policies/editor/{editor.name}.html",
+        _context(
+            actor,
+            kind=editor.name,
+            draft=draft,
+            current=current,
+            form=form,
+            page=editor.build_page(shown, actor.store, _agent_language(actor)) if shown else None,
+            presets=[preset.value for preset in ReturnPreset],
+            versions=editor.list_versions(actor.store),
+            publish_errors=publish_errors or [],
+        ),
+        status=status,
+    )
+
+
+def _edit[
+    V: (ReturnPolicyVersion, ShippingPolicyVersion),
+    F: (ReturnRulesForm, ShippingPolicyForm),
+](
+    request: HttpRequest,
+    actor: Actor,
+    editor: _Editor[V, F],
+    before_save: Callable[[V, F], HttpResponse | None] | None = None,
+) -> HttpResponse:
+    """The draft's form; posted, the draft is saved or the form shows why not.
+
+    ``before_save`` may answer a POST instead of saving it (a preset filling a row)."""
+    actor.require(Permission.VIEW_ORDERS)
+    draft = editor.get_draft(actor.store)
+    if request.method != "POST":
+        form = editor.form(actor, draft) if draft is not None else None
+        return _render_rules(request, actor, editor, draft, form)
+    actor.require(Permission.MANAGE_POLICIES)
+    if draft is None:
+        messages.error(request, editor.no_draft)
+        return redirect(editor.edit_url, store_slug=actor.store.slug)
+    form = editor.posted(actor, request.POST)
+    if before_save is not None and (response := before_save(draft, form)) is not None:
+        return response
+    if not form.is_valid():
+        return _render_rules(request, actor, editor, draft, form, status=UNPROCESSABLE)
+    try:
+        editor.save(actor, draft, form)
+    except PolicyValidationFailed as error:
+        form.apply_errors(error)
+        return _render_rules(request, actor, editor, draft, form, status=UNPROCESSABLE)
+    messages.success(request, _("The draft is saved. Preview it, then publish it."))
+    return redirect(editor.edit_url, store_slug=actor.store.slug)
+
+
+def _start_draft[
+    V: (ReturnPolicyVersion, ShippingPolicyVersion),
+    F: (ReturnRulesForm, ShippingPolicyForm),
+](actor: Actor, editor: _Editor[V, F]) -> HttpResponse:
+    editor.start(actor)
+    return redirect(editor.edit_url, store_slug=actor.store.slug)
+
+
+def _discard[
+    V: (ReturnPolicyVersion, ShippingPolicyVersion),
+    F: (ReturnRulesForm, ShippingPolicyForm),
+](request: HttpRequest, actor: Actor, editor: _Editor[V, F]) -> HttpResponse:
+    draft = editor.get_draft(actor.store)
+    if draft is not None:
+        check_discard_draft(actor, draft)
+        messages.success(request, _("The draft is discarded."))
+    return redirect(editor.edit_url, store_slug=actor.store.slug)
+
+
+def _publish[
+    V: (ReturnPolicyVersion, ShippingPolicyVersion),
+    F: (ReturnRulesForm, ShippingPolicyForm),
+](request: HttpRequest, actor: Actor, editor: _Editor[V, F]) -> HttpResponse:
+    actor.require(Permission.MANAGE_POLICIES)
+    draft = editor.get_draft(actor.store)
+    if draft is None:
+        raise Http404("No draft to publish.")
+    errors: list[str] = []
+    effective_from = _effective_from(request.POST, actor, errors)
+    if not errors:
+        try:
+            version = editor.publish(actor, draft, effective_from=effective_from)
+        except PolicyValidationFailed as error:
+            errors = list(error.fields.values())
+        else:
+            messages.success(request, editor.published % {"number": version.number})
+            return redirect(editor.edit_url, store_slug=actor.store.slug)
+    form = editor.form(actor, draft)
+    return _render_rules(
+        request, actor, editor, draft, form, status=UNPROCESSABLE, publish_errors=errors
     )
 
 
@@ -118,135 +272,77 @@ def _category_choices(actor: Actor) -> list[tuple[str, str]]:
     return [(str(c.pk), names[c.pk]) for c in list_store_categories(actor.store)]
 
 
+def _return_rules_form(actor: Actor, draft: ReturnPolicyVersion) -> ReturnRulesForm:
+    form = ReturnRulesForm(None, categories=_category_choices(actor), rules=draft.rules.all())
+    form.note = draft.note
+    return form
+
+
+def _posted_return_rules(actor: Actor, data: QueryDict) -> ReturnRulesForm:
+    return ReturnRulesForm(data, categories=_category_choices(actor))
+
+
+def _save_return_rules(
+    actor: Actor, draft: ReturnPolicyVersion, form: ReturnRulesForm
+) -> ReturnPolicyVersion:
+    return check_update_return_draft(actor, draft, form.to_spec())
+
+
+_RETURNS = _Editor(
+    name="returns",
+    get_draft=get_return_draft,
+    get_in_force=get_return_version_in_force,
+    list_versions=list_return_versions,
+    build_page=build_returns_page,
+    start=check_start_return_draft,
+    publish=check_publish_return_version,
+    form=_return_rules_form,
+    posted=_posted_return_rules,
+    save=_save_return_rules,
+    no_draft=gettext_lazy("Start a draft before changing the return rules."),
+    published=gettext_lazy("Version %(number)d of the return policy is published."),
+)
+
+
 @store_view
 @require_http_methods(["GET", "POST"])
 def returns_edit(request: HttpRequest, actor: Actor) -> HttpResponse:
-    actor.require(Permission.VIEW_ORDERS)
-    draft = get_return_draft(actor.store)
-    if request.method != "POST":
-        form = (
-            ReturnRulesForm(None, categories=_category_choices(actor), rules=draft.rules.all())
-            if draft is not None
-            else None
-        )
-        if form is not None:
-            form.note = draft.note if draft is not None else ""
-        return _render_returns(request, actor, draft, form)
-    actor.require(Permission.MANAGE_POLICIES)
-    if draft is None:
-        messages.error(request, _("Start a draft before changing the return rules."))
-        return redirect("policy-returns-edit", store_slug=actor.store.slug)
-    data = request.POST
-    form = ReturnRulesForm(data, categories=_category_choices(actor))
-    preset = data.get("preset", "")
-    if preset:
-        return _apply_preset(request, actor, draft, form, preset)
-    if not form.is_valid():
-        return _render_returns(request, actor, draft, form, status=UNPROCESSABLE)
-    try:
-        check_update_return_draft(
-            actor,
-            draft,
-            rules=form.to_rules(actor.store.default_currency),
-            note=form.note,
-        )
-    except PolicyValidationFailed as error:
-        form.apply_errors(_field_errors(error))
-        return _render_returns(request, actor, draft, form, status=UNPROCESSABLE)
-    messages.success(request, _("The draft is saved. Preview it, then publish it."))
-    return redirect("policy-returns-edit", store_slug=actor.store.slug)
+    def apply_preset(draft: ReturnPolicyVersion, form: ReturnRulesForm) -> HttpResponse | None:
+        """Fill one row with a preset's values; nothing is saved until the merchant saves."""
+        preset = request.POST.get("preset", "")
+        if not preset:
+            return None
+        row, _sep, name = preset.partition(":")
+        try:
+            values = get_return_preset(name)
+            index = int(row)
+            if not 0 <= index < len(form.rows):
+                raise ValueError(index)
+        except ValueError:
+            form.non_field_errors.append(_("Choose one of the offered presets."))
+            return _render_rules(request, actor, _RETURNS, draft, form, status=UNPROCESSABLE)
+        filled = _posted_return_rules(actor, form.fill_preset(index, values))
+        return _render_rules(request, actor, _RETURNS, draft, filled)
 
-
-def _apply_preset(
-    request: HttpRequest,
-    actor: Actor,
-    draft: ReturnPolicyVersion,
-    form: ReturnRulesForm,
-    preset: str,
-) -> HttpResponse:
-    """Fill one row with a preset's values; nothing is saved until the merchant saves."""
-    row, _sep, name = preset.partition(":")
-    try:
-        values = get_return_preset(name)
-        index = int(row)
-        if not 0 <= index < len(form.rows):
-            raise ValueError(index)
-    except ValueError:
-        form.non_field_errors.append(_("Choose one of the offered presets."))
-        return _render_returns(request, actor, draft, form, status=UNPROCESSABLE)
-    filled = ReturnRulesForm(form.fill_preset(index, values), categories=_category_choices(actor))
-    return _render_returns(request, actor, draft, filled)
-
-
-def _render_returns(
-    request: HttpRequest,
-    actor: Actor,
-    draft: ReturnPolicyVersion | None,
-    form: ReturnRulesForm | None,
-    *,
-    status: int = 200,
-    publish_errors: list[str] | None = None,
-) -> HttpResponse:
-    current = get_return_version_in_force(actor.store)
-    language = _agent_language(actor)
-    shown = draft or current
-    return render(
-        request,
-        "policies/editor/returns.html",
-        _context(
-            actor,
-            draft=draft,
-            current=current,
-            form=form,
-            page=build_returns_page(shown, actor.store, language) if shown else None,
-            presets=["14", "30", "90", "unlimited"],
-            versions=list_return_versions(actor.store),
-            publish_errors=publish_errors or [],
-        ),
-        status=status,
-    )
+    return _edit(request, actor, _RETURNS, apply_preset)
 
 
 @store_view
 @require_POST
 def returns_start_draft(request: HttpRequest, actor: Actor) -> HttpResponse:
-    check_start_return_draft(actor)
-    return redirect("policy-returns-edit", store_slug=actor.store.slug)
+    return _start_draft(actor, _RETURNS)
 
 
 @store_view
 @require_POST
 def returns_discard(request: HttpRequest, actor: Actor) -> HttpResponse:
-    draft = get_return_draft(actor.store)
-    if draft is not None:
-        check_discard_draft(actor, draft)
-        messages.success(request, _("The draft is discarded."))
-    return redirect("policy-returns-edit", store_slug=actor.store.slug)
+    return _discard(request, actor, _RETURNS)
 
 
 @store_view
 @require_POST
 def returns_publish(request: HttpRequest, actor: Actor) -> HttpResponse:
-    actor.require(Permission.MANAGE_POLICIES)
-    draft = get_return_draft(actor.store)
-    if draft is None:
-        raise Http404("No draft to publish.")
-    errors: list[str] = []
-    effective_from = _effective_from(request.POST, actor, errors)
-    if not errors:
-        try:
-            version = check_publish_return_version(actor, draft, effective_from=effective_from)
-        except PolicyValidationFailed as error:
-            errors = list(error.fields.values())
-        else:
-            messages.success(
-                request,
-                _("Version %(number)d of the return policy is published.")
-                % {"number": version.number},
-            )
-            return redirect("policy-returns-edit", store_slug=actor.store.slug)
-    form = ReturnRulesForm(None, categories=_category_choices(actor), rules=draft.rules.all())
-    return _render_returns(request, actor, draft, form, status=UNPROCESSABLE, publish_errors=errors)
+    return _publish(request, actor, _RETURNS)
 
 
 def _effective_from(data: QueryDict, actor: Actor, errors: list[str]) -> datetime | None:
@@ -285,115 +381,58 @@ def returns_preview(request: HttpRequest, actor: Actor) -> HttpResponse:
 # --- Shipping -------------------------------------------------------------------------
 
 
+def _shipping_form(actor: Actor, draft: ShippingPolicyVersion) -> ShippingPolicyForm:
+    return ShippingPolicyForm(None, languages=_languages(actor), version=draft)
+
+
+def _posted_shipping(actor: Actor, data: QueryDict) -> ShippingPolicyForm:
+    return ShippingPolicyForm(data, languages=_languages(actor))
+
+
+def _save_shipping(
+    actor: Actor, draft: ShippingPolicyVersion, form: ShippingPolicyForm
+) -> ShippingPolicyVersion:
+    return check_update_shipping_draft(actor, draft, form.to_spec())
+
+
+_SHIPPING = _Editor(
+    name="shipping",
+    get_draft=get_shipping_draft,
+    get_in_force=get_shipping_version_in_force,
+    list_versions=list_shipping_versions,
+    build_page=build_shipping_page,
+    start=check_start_shipping_draft,
+    publish=check_publish_shipping_version,
+    form=_shipping_form,
+    posted=_posted_shipping,
+    save=_save_shipping,
+    no_draft=gettext_lazy("Start a draft before changing the shipping rules."),
+    published=gettext_lazy("Version %(number)d of the shipping policy is published."),
+)
+
+
 @store_view
 @require_http_methods(["GET", "POST"])
 def shipping_edit(request: HttpRequest, actor: Actor) -> HttpResponse:
-    actor.require(Permission.VIEW_ORDERS)
-    draft = get_shipping_draft(actor.store)
-    languages = _languages(actor)
-    if request.method != "POST":
-        form = (
-            ShippingPolicyForm(None, languages=languages, version=draft)
-            if draft is not None
-            else None
-        )
-        return _render_shipping(request, actor, draft, form)
-    actor.require(Permission.MANAGE_POLICIES)
-    if draft is None:
-        messages.error(request, _("Start a draft before changing the shipping rules."))
-        return redirect("policy-shipping-edit", store_slug=actor.store.slug)
-    form = ShippingPolicyForm(request.POST, languages=languages)
-    if not form.is_valid():
-        return _render_shipping(request, actor, draft, form, status=UNPROCESSABLE)
-    settings = form.settings.cleaned_data
-    try:
-        check_update_shipping_draft(
-            actor,
-            draft,
-            {
-                "note": settings.get("note") or "",
-                "dispatch_cutoff": settings["dispatch_cutoff"],
-                "working_days": list(settings["working_days"]),
-                "holidays": list(form.settings.holiday_list()),
-                "zones": form.to_zones(draft.currency),
-            },
-        )
-    except PolicyValidationFailed as error:
-        form.apply_errors(_field_errors(error))
-        return _render_shipping(request, actor, draft, form, status=UNPROCESSABLE)
-    messages.success(request, _("The draft is saved. Preview it, then publish it."))
-    return redirect("policy-shipping-edit", store_slug=actor.store.slug)
-
-
-def _render_shipping(
-    request: HttpRequest,
-    actor: Actor,
-    draft: ShippingPolicyVersion | None,
-    form: ShippingPolicyForm | None,
-    *,
-    status: int = 200,
-    publish_errors: list[str] | None = None,
-) -> HttpResponse:
-    current = get_shipping_version_in_force(actor.store)
-    shown = draft or current
-    return render(
-        request,
-        "policies/editor/shipping.html",
-        _context(
-            actor,
-            draft=draft,
-            current=current,
-            form=form,
-            page=build_shipping_page(shown, actor.store, _agent_language(actor)) if shown else None,
-            versions=list_shipping_versions(actor.store),
-            publish_errors=publish_errors or [],
-        ),
-        status=status,
-    )
+    return _edit(request, actor, _SHIPPING)
 
 
 @store_view
 @require_POST
 def shipping_start_draft(request: HttpRequest, actor: Actor) -> HttpResponse:
-    check_start_shipping_draft(actor)
-    return redirect("policy-shipping-edit", store_slug=actor.store.slug)
+    return _start_draft(actor, _SHIPPING)
 
 
 @store_view
 @require_POST
 def shipping_discard(request: HttpRequest, actor: Actor) -> HttpResponse:
-    draft = get_shipping_draft(actor.store)
-    if draft is not None:
-        check_discard_draft(actor, draft)
-        messages.success(request, _("The draft is discarded."))
-    return redirect("policy-shipping-edit", store_slug=actor.store.slug)
+    return _discard(request, actor, _SHIPPING)
 
 
 @store_view
 @require_POST
 def shipping_publish(request: HttpRequest, actor: Actor) -> HttpResponse:
-    actor.require(Permission.MANAGE_POLICIES)
-    draft = get_shipping_draft(actor.store)
-    if draft is None:
-        raise Http404("No draft to publish.")
-    errors: list[str] = []
-    effective_from = _effective_from(request.POST, actor, errors)
-    if not errors:
-        try:
-            version = check_publish_shipping_version(actor, draft, effective_from=effective_from)
-        except PolicyValidationFailed as error:
-            errors = list(error.fields.values())
-        else:
-            messages.success(
-                request,
-                _("Version %(number)d of the shipping policy is published.")
-                % {"number": version.number},
-            )
-            return redirect("policy-shipping-edit", store_slug=actor.store.slug)
-    form = ShippingPolicyForm(None, languages=_languages(actor), version=draft)
-    return _render_shipping(
-        request, actor, draft, form, status=UNPROCESSABLE, publish_errors=errors
-    )
+    return _publish(request, actor, _SHIPPING)
 
 
 @store_view
@@ -467,46 +506,29 @@ def prose_create(request: HttpRequest, actor: Actor) -> HttpResponse:
     if form.is_valid():
         kind = form.cleaned_data["kind"]
         slug = form.cleaned_data.get("slug") or ""
-        if kind == ProseKind.CUSTOM and slug in RESERVED_SLUGS:
-            form.add_error("slug", _("This address is taken by the store's rules pages."))
+        # A new policy starts with a placeholder text in the default language, which
+        # the merchant replaces in the editor; it stays unpublished until then.
+        language = actor.store.default_language
+        with translation.override(language):
+            title = (
+                str(dict(PROSE_KIND_CHOICES)[kind])
+                if kind != ProseKind.CUSTOM
+                else slug.replace("-", " ").title()
+            )
+        try:
+            policy = check_save_prose_policy(
+                actor,
+                {
+                    "kind": kind,
+                    "slug": slug,
+                    "translations": {language: {"title": title, "body": title}},
+                },
+            )
+        except PolicyValidationFailed as error:
+            form.apply_errors(error)
         else:
-            # A new policy starts with a placeholder text in the default language, which
-            # the merchant replaces in the editor; it stays unpublished until then.
-            language = actor.store.default_language
-            with translation.override(language):
-                label = dict(form.fields["kind"].choices).get(kind, slug)  # type: ignore[attr-defined]
-                title = str(label) if kind != ProseKind.CUSTOM else slug.replace("-", " ").title()
-            try:
-                policy = check_save_prose_policy(
-                    actor,
-                    kind=kind,
-                    slug=slug,
-                    translations={language: {"title": title, "body": title}},
-                )
-            except PolicyValidationFailed as error:
-                for field, message in error.fields.items():
-                    form.add_error(field if field in form.fields else None, message)
-            else:
-                return redirect(
-                    "policy-prose-edit", store_slug=actor.store.slug, policy_id=policy.pk
-                )
-    store = actor.store
-    return render(
-        request,
-        "policies/editor/overview.html",
-        _context(
-            actor,
-            return_in_force=get_return_version_in_force(store),
-            return_draft=get_return_draft(store),
-            return_versions=list_return_versions(store),
-            shipping_in_force=get_shipping_version_in_force(store),
-            shipping_draft=get_shipping_draft(store),
-            shipping_versions=list_shipping_versions(store),
-            prose_policies=list_prose_policies(store, published_only=False),
-            new_prose_form=form,
-        ),
-        status=UNPROCESSABLE,
-    )
+            return redirect("policy-prose-edit", store_slug=actor.store.slug, policy_id=policy.pk)
+    return _render_overview(request, actor, form, status=UNPROCESSABLE)
 
 
 def _access_prose(actor: Actor, policy_id: int) -> ProsePolicy:
@@ -533,14 +555,10 @@ def prose_edit(request: HttpRequest, actor: Actor, policy_id: int) -> HttpRespon
         return _render_prose(request, actor, policy, form, previews=_previews(form))
     try:
         check_save_prose_policy(
-            actor,
-            kind=policy.kind,
-            slug=policy.slug,
-            translations=form.translations(),
-            policy=policy,
+            actor, form.to_spec(kind=policy.kind, slug=policy.slug), policy=policy
         )
     except PolicyValidationFailed as error:
-        form.apply_errors(_field_errors(error))
+        form.apply_errors(error)
         return _render_prose(request, actor, policy, form, status=UNPROCESSABLE)
     messages.success(request, _("The policy is saved."))
     return redirect("policy-prose-edit", store_slug=actor.store.slug, policy_id=policy.pk)

@@ -3,6 +3,8 @@
 
 from dataclasses import dataclass
 
+from django.utils.translation import gettext as _
+
 from storedesk.core.errors import Conflict, ValidationFailed
 
 
@@ -18,11 +20,9 @@ class PolicyValidationFailed(ValidationFailed):
 
     def __init__(self, errors: list[FieldError]) -> None:
         self.errors = tuple(errors)
-        message = "The policy is not valid: " + "; ".join(
-            f"{error.field}: {error.message}" for error in errors[:5]
-        )
+        problems = "; ".join(f"{error.field}: {error.message}" for error in errors[:5])
         super().__init__(
-            message,
+            _("The policy is not valid: %(problems)s") % {"problems": problems},
             details=[
                 {"field": error.field, "type": error.type, "message": error.message}
                 for error in errors

@@ -1,5 +1,10 @@
-"""Forms of the policy editor. They only read the input and place errors; the rules (windows,
-outcomes, overlapping zones, costs) are the actions' and come back as field errors."""
+"""Forms of the policy editor.
+
+They read what the merchant typed (numbers, dates, ticked boxes) into the specs of
+``policies/specs.py`` and put the specs' field errors back next to the fields. The rules
+themselves (windows, outcomes, overlapping zones, costs, lengths) are the specs', checked by
+the actions: the forms have no rule of their own, only input widgets that hint at them.
+"""
 
 from collections.abc import Iterable, Mapping
 from decimal import Decimal
@@ -9,12 +14,7 @@ from django import forms
 from django.http import QueryDict
 from django.utils.translation import gettext_lazy as _
 
-from storedesk.policies.actions import (
-    ProseTranslationFields,
-    ReturnRuleFields,
-    ShippingMethodFields,
-    ShippingZoneFields,
-)
+from storedesk.policies.errors import PolicyValidationFailed
 from storedesk.policies.models import (
     DutiesPayer,
     FeeKind,
@@ -25,6 +25,19 @@ from storedesk.policies.models import (
     ShippingPolicyVersion,
     ShippingZone,
     WindowStart,
+)
+from storedesk.policies.specs import (
+    MAX_CUSTOMS_NOTE,
+    MAX_NAME,
+    MAX_NOTE,
+    MAX_PROSE_BODY,
+    MAX_SLUG,
+    MAX_TITLE,
+    ProsePolicySpec,
+    ReturnPolicySpec,
+    ReturnRuleSpec,
+    ShippingPolicySpec,
+    parse,
 )
 
 if TYPE_CHECKING:
@@ -68,15 +81,26 @@ PROSE_KIND_CHOICES = [
 ]
 
 
-def _amount(label: "StrOrPromise", *, max_value: Decimal | None = None) -> forms.DecimalField:
-    return forms.DecimalField(
-        label=label,
-        required=False,
-        max_digits=14,
-        decimal_places=2,
-        min_value=Decimal(0),
-        max_value=max_value,
+# --- Fields: input only; the specs hold the rules --------------------------------------
+
+
+def _amount(label: "StrOrPromise", *, percent: bool = False) -> forms.DecimalField:
+    attrs = {"min": "0", "step": "0.01"} | ({"max": "100"} if percent else {})
+    return forms.DecimalField(label=label, required=False, widget=forms.NumberInput(attrs=attrs))
+
+
+def _number(label: "StrOrPromise", *, least: int, **options: Any) -> forms.IntegerField:
+    return forms.IntegerField(
+        label=label, required=False, widget=forms.NumberInput(attrs={"min": least}), **options
     )
+
+
+def _text(
+    label: "StrOrPromise | None" = None, *, limit: int, widget: forms.Widget | None = None
+) -> forms.CharField:
+    widget = widget or forms.TextInput()
+    widget.attrs["maxlength"] = str(limit)
+    return forms.CharField(label=label, required=False, widget=widget)
 
 
 def _row_count(data: QueryDict | None, name: str) -> int:
@@ -88,21 +112,35 @@ def _row_count(data: QueryDict | None, name: str) -> int:
         return 0
 
 
+def _removed(row: forms.Form) -> bool:
+    return bool(row.data.get(row.add_prefix("remove")))
+
+
+def _place(form: forms.Form, name: str | None, message: str) -> None:
+    """Show ``message`` next to the field ``name``, or above the form if it has none."""
+    form.add_error(name if name in form.fields else None, message)
+
+
+def _paths(error: PolicyValidationFailed) -> Iterable[tuple[list[str], str]]:
+    for item in error.errors:
+        yield item.field.split("."), item.message
+
+
+# --- Returns ---------------------------------------------------------------------------
+
+
 class ReturnRuleForm(forms.Form):
     """One category's rule. Empty window means no time limit."""
 
     category = forms.ChoiceField(label=_("Category"), required=False)
-    window_days = forms.IntegerField(
-        label=_("Return window (days)"),
-        required=False,
-        min_value=1,
-        help_text=_("Leave empty for no time limit."),
+    window_days = _number(
+        _("Return window (days)"), least=1, help_text=_("Leave empty for no time limit.")
     )
     window_starts_at = forms.ChoiceField(label=_("Counted"), choices=WINDOW_START_CHOICES)
     offers_refund = forms.BooleanField(label=_("Refund"), required=False)
     offers_exchange = forms.BooleanField(label=_("Exchange"), required=False)
     offers_store_credit = forms.BooleanField(label=_("Store credit"), required=False)
-    store_credit_bonus_percent = _amount(_("Bonus credit (%)"), max_value=Decimal(100))
+    store_credit_bonus_percent = _amount(_("Bonus credit (%)"), percent=True)
     final_sale = forms.BooleanField(label=_("Final sale (cannot be returned)"), required=False)
     discounted_final_sale = forms.BooleanField(
         label=_("Discounted items are final sale"), required=False
@@ -117,10 +155,9 @@ class ReturnRuleForm(forms.Form):
     return_shipping_fee = _amount(_("Return shipping fee"))
     restocking_fee_kind = forms.ChoiceField(label=_("Restocking fee"), choices=FEE_KIND_CHOICES)
     restocking_fee = _amount(_("Restocking fee amount"))
-    refund_within_hours = forms.IntegerField(
-        label=_("Refund issued within (hours)"),
-        required=False,
-        min_value=0,
+    refund_within_hours = _number(
+        _("Refund issued within (hours)"),
+        least=0,
         help_text=_("After the return arrives; leave empty if you do not promise a time."),
     )
     remove = forms.BooleanField(label=_("Remove this rule"), required=False)
@@ -141,66 +178,34 @@ class ReturnRuleForm(forms.Form):
             *categories,
         ]
 
-    def to_fields(self, currency: str) -> ReturnRuleFields:
+    def to_rule(self) -> dict[str, object]:
+        """The rule's fields as the spec names them; an empty amount is nothing to pay."""
         data = self.cleaned_data
-        category = data.get("category") or DEFAULT_CATEGORY
-        return {
-            "category_id": int(category) if category else None,
-            "window_days": data.get("window_days"),
-            "window_starts_at": data["window_starts_at"],
-            "offers_refund": data["offers_refund"],
-            "offers_exchange": data["offers_exchange"],
-            "offers_store_credit": data["offers_store_credit"],
-            "store_credit_bonus_percent": data.get("store_credit_bonus_percent") or Decimal(0),
-            "final_sale": data["final_sale"],
-            "discounted_final_sale": data["discounted_final_sale"],
-            "requires_unused": data["requires_unused"],
-            "requires_original_packaging": data["requires_original_packaging"],
-            "return_shipping_paid_by": data["return_shipping_paid_by"],
-            "return_shipping_fee": data.get("return_shipping_fee") or Decimal(0),
-            "restocking_fee_kind": data["restocking_fee_kind"],
-            "restocking_fee": data.get("restocking_fee") or Decimal(0),
-            "currency": currency,
-            "refund_within_hours": data.get("refund_within_hours"),
+        rule: dict[str, object] = {
+            name: data.get(name) for name in ReturnRuleSpec.model_fields if name in self.fields
         }
+        for name in rule:
+            if isinstance(self.fields[name], forms.DecimalField) and rule[name] is None:
+                rule[name] = Decimal(0)
+        category = data.get("category") or DEFAULT_CATEGORY
+        return rule | {"category_id": int(category) if category else None}
 
 
-# Where an action's field error for a rule goes on the form.
+# Where a spec's field error for a rule goes on the form (None: above the rule).
 RULE_FIELD_TARGETS = {"category_id": "category", "outcomes": None, "currency": None}
 
 
+def _rule_values(rule: ReturnRuleSpec) -> dict[str, Any]:
+    values = rule.model_dump(exclude={"category_id", "currency"})
+    return values | {"category": str(rule.category_id) if rule.category_id else DEFAULT_CATEGORY}
+
+
 def rule_initial(rule: ReturnRule) -> dict[str, Any]:
-    return {
-        "category": str(rule.category_id) if rule.category_id else DEFAULT_CATEGORY,
-        "window_days": rule.window_days,
-        "window_starts_at": rule.window_starts_at,
-        "offers_refund": rule.offers_refund,
-        "offers_exchange": rule.offers_exchange,
-        "offers_store_credit": rule.offers_store_credit,
-        "store_credit_bonus_percent": rule.store_credit_bonus_percent,
-        "final_sale": rule.final_sale,
-        "discounted_final_sale": rule.discounted_final_sale,
-        "requires_unused": rule.requires_unused,
-        "requires_original_packaging": rule.requires_original_packaging,
-        "return_shipping_paid_by": rule.return_shipping_paid_by,
-        "return_shipping_fee": rule.return_shipping_fee,
-        "restocking_fee_kind": rule.restocking_fee_kind,
-        "restocking_fee": rule.restocking_fee,
-        "refund_within_hours": rule.refund_within_hours,
-    }
+    return _rule_values(ReturnRuleSpec.model_validate(rule, from_attributes=True))
 
 
-NEW_RULE_INITIAL: dict[str, Any] = {
-    "_new": True,
-    "category": DEFAULT_CATEGORY,
-    "window_days": 30,
-    "window_starts_at": WindowStart.DELIVERY.value,
-    "offers_refund": True,
-    "offers_exchange": True,
-    "requires_unused": True,
-    "return_shipping_paid_by": ShippingPayer.STORE.value,
-    "restocking_fee_kind": FeeKind.NONE.value,
-}
+# The "add a rule" row starts from the spec's defaults.
+NEW_RULE_INITIAL: dict[str, Any] = _rule_values(ReturnRuleSpec())
 
 
 class ReturnRulesForm:
@@ -215,7 +220,6 @@ class ReturnRulesForm:
     ) -> None:
         self.data = data
         self.categories = categories
-        self.note_error = ""
         self.non_field_errors: list[str] = []
         if data is None:
             initials = [rule_initial(rule) for rule in rules] + [dict(NEW_RULE_INITIAL)]
@@ -231,7 +235,7 @@ class ReturnRulesForm:
             )
             for index, initial in enumerate(initials)
         ]
-        self.note = data.get("note", "")[:500] if data is not None else ""
+        self.note = data.get("note", "") if data is not None else ""
         # Row index in the submitted rules list → form row index.
         self.submitted_rows: list[int] = []
 
@@ -248,28 +252,25 @@ class ReturnRulesForm:
             valid = row.is_valid() and valid
         return valid
 
-    def to_rules(self, currency: str) -> list[ReturnRuleFields]:
-        rules: list[ReturnRuleFields] = []
+    def to_spec(self) -> ReturnPolicySpec:
+        """The note and the rules the merchant kept; ``PolicyValidationFailed`` if unreadable."""
+        rules: list[dict[str, object]] = []
         self.submitted_rows = []
         for index, row in enumerate(self.rows):
             if self.is_new_row_blank(row) or row.cleaned_data.get("remove"):
                 continue
-            rules.append(row.to_fields(currency))
+            rules.append(row.to_rule())
             self.submitted_rows.append(index)
-        return rules
+        return parse(ReturnPolicySpec, {"note": self.note, "rules": rules})
 
-    def apply_errors(self, errors: Iterable[tuple[str, str]]) -> None:
-        """Place the action's ``rules.<i>.<field>`` errors next to the fields."""
-        for key, message in errors:
-            parts = key.split(".")
+    def apply_errors(self, error: PolicyValidationFailed) -> None:
+        """Place the spec's ``rules.<i>.<field>`` errors next to the fields."""
+        for parts, message in _paths(error):
             if parts[0] == "rules" and len(parts) >= 3 and parts[1].isdigit():
                 position = int(parts[1])
                 if position < len(self.submitted_rows):
                     row = self.rows[self.submitted_rows[position]]
-                    target = RULE_FIELD_TARGETS.get(parts[2], parts[2])
-                    if target is not None and target not in row.fields:
-                        target = None
-                    row.add_error(target, message)
+                    _place(row, RULE_FIELD_TARGETS.get(parts[2], parts[2]), message)
                     continue
             self.non_field_errors.append(message)
 
@@ -294,11 +295,7 @@ class ReturnRulesForm:
         return data
 
 
-def _removed(row: forms.Form) -> bool:
-    return bool(row.data.get(row.add_prefix("remove")))
-
-
-# --- Shipping -------------------------------------------------------------------------
+# --- Shipping --------------------------------------------------------------------------
 
 
 class ShippingSettingsForm(forms.Form):
@@ -311,6 +308,7 @@ class ShippingSettingsForm(forms.Form):
         label=_("Working days"),
         choices=WEEKDAY_CHOICES,
         coerce=int,
+        required=False,
         widget=forms.CheckboxSelectMultiple,
     )
     holidays = forms.CharField(
@@ -319,7 +317,7 @@ class ShippingSettingsForm(forms.Form):
         help_text=_("One date per line, as YYYY-MM-DD: nothing is dispatched on these days."),
         widget=forms.Textarea(attrs={"rows": 3}),
     )
-    note = forms.CharField(label=_("What changed"), required=False, max_length=500)
+    note = _text(_("What changed"), limit=MAX_NOTE)
 
     def holiday_list(self) -> list[str]:
         text: str = self.cleaned_data.get("holidays") or ""
@@ -327,7 +325,7 @@ class ShippingSettingsForm(forms.Form):
 
 
 class ShippingZoneForm(forms.Form):
-    name = forms.CharField(label=_("Zone name"), max_length=120, required=False)
+    name = _text(_("Zone name"), limit=MAX_NAME)
     countries = forms.CharField(
         label=_("Countries"),
         required=False,
@@ -348,9 +346,8 @@ class ShippingZoneForm(forms.Form):
         super().__init__(data, prefix=prefix, initial=initial)
         self.languages = languages
         for code in languages:
-            self.fields[f"customs_note_{code}"] = forms.CharField(
-                required=False,
-                max_length=2000,
+            self.fields[f"customs_note_{code}"] = _text(
+                limit=MAX_CUSTOMS_NOTE,
                 widget=forms.Textarea(attrs={"rows": 2, "lang": code, "dir": "auto"}),
             )
         self.methods: list[ShippingMethodForm] = []
@@ -364,20 +361,43 @@ class ShippingZoneForm(forms.Form):
             and not (self.data.get(self.add_prefix("countries")) or "").strip()
         )
 
+    def to_zone(self, methods: list[dict[str, object]]) -> dict[str, object]:
+        data = self.cleaned_data
+        return {
+            "name": data["name"],
+            "countries": [c.strip() for c in data["countries"].split(",") if c.strip()],
+            "duties_included": data["duties_included"],
+            "duties_paid_by": data["duties_paid_by"],
+            "customs_note": {
+                code: data.get(f"customs_note_{code}") or "" for code in self.languages
+            },
+            "methods": methods,
+        }
+
 
 class ShippingMethodForm(forms.Form):
-    name = forms.CharField(label=_("Method"), max_length=120, required=False)
+    name = _text(_("Method"), limit=MAX_NAME)
     cost = _amount(_("Cost"))
     free_shipping_threshold = _amount(_("Free from order total"))
-    min_days = forms.IntegerField(label=_("Min. business days"), required=False, min_value=0)
-    max_days = forms.IntegerField(label=_("Max. business days"), required=False, min_value=0)
+    min_days = _number(_("Min. business days"), least=0)
+    max_days = _number(_("Max. business days"), least=0)
     remove = forms.BooleanField(label=_("Remove"), required=False)
 
     def is_blank(self) -> bool:
         return not (self.data.get(self.add_prefix("name")) or "").strip()
 
+    def to_method(self) -> dict[str, object]:
+        """The method as the spec names it; an empty cost is free, empty days are missing."""
+        data = self.cleaned_data
+        return {
+            "name": data["name"],
+            "cost": data.get("cost") or Decimal(0),
+            "free_shipping_threshold": data.get("free_shipping_threshold"),
+            "min_days": data.get("min_days"),
+            "max_days": data.get("max_days"),
+        }
 
-# Extra empty rows offered for adding: one zone, and one method per zone.
+
 def zone_initial(zone: ShippingZone) -> dict[str, Any]:
     initial: dict[str, Any] = {
         "name": zone.name,
@@ -450,97 +470,83 @@ class ShippingPolicyForm:
                 )
             self.zones.append(zone)
 
+    def _kept_zones(self) -> list[tuple[int, ShippingZoneForm]]:
+        return [(i, z) for i, z in enumerate(self.zones) if not (z.is_blank() or _removed(z))]
+
+    @staticmethod
+    def _kept_methods(zone: ShippingZoneForm) -> list[tuple[int, ShippingMethodForm]]:
+        return [(i, m) for i, m in enumerate(zone.methods) if not (m.is_blank() or _removed(m))]
+
     def is_valid(self) -> bool:
         valid = self.settings.is_valid()
-        for zone in self.zones:
-            if zone.is_blank() or _removed(zone):
-                continue
+        for _index, zone in self._kept_zones():
             valid = zone.is_valid() and valid
-            for method in zone.methods:
-                if method.is_blank() or _removed(method):
-                    continue
+            for _position, method in self._kept_methods(zone):
                 valid = method.is_valid() and valid
         return valid
 
-    def to_zones(self, currency: str) -> list[ShippingZoneFields]:
-        zones: list[ShippingZoneFields] = []
+    def to_spec(self) -> ShippingPolicySpec:
+        """Settings, zones and methods the merchant kept; ``PolicyValidationFailed`` if
+        unreadable."""
+        zones: list[dict[str, object]] = []
         self.submitted_zones = []
         self.submitted_methods = {}
-        for index, zone in enumerate(self.zones):
-            if zone.is_blank() or _removed(zone):
-                continue
-            data = zone.cleaned_data
-            methods: list[ShippingMethodFields] = []
-            positions: list[int] = []
-            for position, method in enumerate(zone.methods):
-                if method.is_blank() or _removed(method):
-                    continue
-                values = method.cleaned_data
-                methods.append(
-                    {
-                        "name": values["name"],
-                        "cost": values.get("cost") or Decimal(0),
-                        "currency": currency,
-                        "free_shipping_threshold": values.get("free_shipping_threshold"),
-                        "min_days": values.get("min_days"),  # type: ignore[typeddict-item]
-                        "max_days": values.get("max_days"),  # type: ignore[typeddict-item]
-                    }
-                )
-                positions.append(position)
-            self.submitted_methods[len(zones)] = positions
-            zones.append(
-                {
-                    "name": data["name"],
-                    "countries": [c.strip() for c in data["countries"].split(",") if c.strip()],
-                    "duties_included": data["duties_included"],
-                    "duties_paid_by": data["duties_paid_by"],
-                    "customs_note": {
-                        code: data.get(f"customs_note_{code}", "") for code in zone.languages
-                    },
-                    "methods": methods,
-                }
-            )
+        for index, zone in self._kept_zones():
+            kept = self._kept_methods(zone)
+            self.submitted_methods[len(zones)] = [position for position, _method in kept]
+            zones.append(zone.to_zone([method.to_method() for _position, method in kept]))
             self.submitted_zones.append(index)
-        return zones
+        settings = self.settings.cleaned_data
+        return parse(
+            ShippingPolicySpec,
+            {
+                "note": settings.get("note") or "",
+                "dispatch_cutoff": settings["dispatch_cutoff"],
+                "working_days": list(settings.get("working_days") or ()),
+                "holidays": self.settings.holiday_list(),
+                "zones": zones,
+            },
+        )
 
-    def apply_errors(self, errors: Iterable[tuple[str, str]]) -> None:
+    def apply_errors(self, error: PolicyValidationFailed) -> None:
         """Place ``zones.<i>.methods.<j>.<field>`` and settings errors next to the fields."""
-        for key, message in errors:
-            parts = key.split(".")
+        for parts, message in _paths(error):
             if parts[0] in self.settings.fields:
                 self.settings.add_error(parts[0], message)
-                continue
-            if parts[0] == "holidays":
-                self.settings.add_error("holidays", message)
                 continue
             if parts[0] == "zones" and len(parts) >= 3 and parts[1].isdigit():
                 position = int(parts[1])
                 if position < len(self.submitted_zones):
                     zone = self.zones[self.submitted_zones[position]]
-                    if parts[2] == "methods" and len(parts) >= 5 and parts[3].isdigit():
-                        methods = self.submitted_methods.get(position, [])
-                        if int(parts[3]) < len(methods):
-                            method = zone.methods[methods[int(parts[3])]]
-                            field = parts[4] if parts[4] in method.fields else None
-                            method.add_error(field, message)
-                            continue
-                    field_name: str | None = parts[2] if parts[2] in zone.fields else None
-                    zone.add_error(field_name, message)
+                    methods = self.submitted_methods.get(position, [])
+                    if (
+                        parts[2] == "methods"
+                        and len(parts) >= 5
+                        and parts[3].isdigit()
+                        and int(parts[3]) < len(methods)
+                    ):
+                        _place(zone.methods[methods[int(parts[3])]], parts[4], message)
+                    else:
+                        _place(zone, parts[2], message)
                     continue
             self.non_field_errors.append(message)
 
 
-# --- Prose policies -------------------------------------------------------------------
+# --- Prose policies --------------------------------------------------------------------
 
 
 class NewProsePolicyForm(forms.Form):
     kind = forms.ChoiceField(label=_("Kind"), choices=PROSE_KIND_CHOICES)
-    slug = forms.SlugField(
+    slug = forms.CharField(
         label=_("Address"),
         required=False,
-        max_length=80,
+        widget=forms.TextInput(attrs={"maxlength": str(MAX_SLUG)}),
         help_text=_("For another policy: lower-case letters, digits and dashes, e.g. warranty."),
     )
+
+    def apply_errors(self, error: PolicyValidationFailed) -> None:
+        for parts, message in _paths(error):
+            _place(self, parts[0], message)
 
 
 class ProsePolicyForm(forms.Form):
@@ -556,20 +562,20 @@ class ProsePolicyForm(forms.Form):
         super().__init__(data, initial=initial)
         self.languages = languages
         for code in languages:
-            self.fields[f"title_{code}"] = forms.CharField(
-                required=False, max_length=200, widget=forms.TextInput(attrs={"lang": code})
+            self.fields[f"title_{code}"] = _text(
+                limit=MAX_TITLE, widget=forms.TextInput(attrs={"lang": code})
             )
-            self.fields[f"body_{code}"] = forms.CharField(
-                required=False,
-                max_length=100_000,
+            self.fields[f"body_{code}"] = _text(
+                limit=MAX_PROSE_BODY,
                 widget=forms.Textarea(attrs={"rows": 12, "lang": code, "dir": "auto"}),
             )
 
     def language_fields(self) -> list[tuple[str, forms.BoundField, forms.BoundField]]:
         return [(code, self[f"title_{code}"], self[f"body_{code}"]) for code in self.languages]
 
-    def translations(self) -> dict[str, ProseTranslationFields]:
-        result: dict[str, ProseTranslationFields] = {}
+    def translations(self) -> dict[str, dict[str, str]]:
+        """Title and body per language that has either."""
+        result: dict[str, dict[str, str]] = {}
         for code in self.languages:
             title = self.cleaned_data.get(f"title_{code}", "")
             body = self.cleaned_data.get(f"body_{code}", "").replace("\r\n", "\n")
@@ -577,9 +583,13 @@ class ProsePolicyForm(forms.Form):
                 result[code] = {"title": title, "body": body}
         return result
 
-    def apply_errors(self, errors: Iterable[tuple[str, str]]) -> None:
-        for key, message in errors:
-            parts = key.split(".")
+    def to_spec(self, *, kind: str, slug: str) -> ProsePolicySpec:
+        return parse(
+            ProsePolicySpec, {"kind": kind, "slug": slug, "translations": self.translations()}
+        )
+
+    def apply_errors(self, error: PolicyValidationFailed) -> None:
+        for parts, message in _paths(error):
             if parts[0] == "translations" and len(parts) == 3 and parts[1] in self.languages:
                 self.add_error(f"{parts[2]}_{parts[1]}", message)
             else:

@@ -1,21 +1,21 @@
-"""The policy pages in the help center's search index, in every store language.
+"""The policy pages in the public site's search index, in every store language.
 
 The indexed text is the page shoppers read (rendered from the rules, then stripped of
 markup), so a search finds exactly what the page says. Publishing a version or a prose
-policy re-indexes through the policy event, after the publishing transaction commits.
+policy queues a re-index task (``policies/tasks.py``) from the policy event; it runs in the
+task worker, never in the publishing request. Every function here makes the index match the
+pages as they are now, so running one twice, or late, changes nothing more.
 """
 
 import html
 from collections.abc import Callable
+from typing import Literal
 
 from django.template.loader import render_to_string
 from django.utils import translation
 from django.utils.html import strip_tags
 
-from storedesk.core.events import Event, subscribe
 from storedesk.core.models import Store
-from storedesk.helpcenter.site import store_languages
-from storedesk.policies.events import PolicyEvent
 from storedesk.policies.models import ProsePolicy
 from storedesk.policies.selectors import (
     get_return_version_in_force,
@@ -32,6 +32,7 @@ from storedesk.policies.site import (
     returns_url,
     shipping_url,
 )
+from storedesk.publicsite.site import store_languages
 from storedesk.search.actions import do_index_document, do_remove_documents
 
 KIND = "policy"
@@ -124,29 +125,18 @@ def index_policy_pages(store: Store) -> None:
     index_prose_policies(store)
 
 
+PolicyKind = Literal["returns", "shipping", "prose"]
+
 _INDEXERS: dict[str, Callable[[Store], None]] = {
     "returns": index_returns_pages,
     "shipping": index_shipping_pages,
 }
 
 
-def handle_policy_event(event: Event) -> None:
-    if not isinstance(event, PolicyEvent):
-        return
-    store = Store.objects.filter(pk=event.store_id).first()
-    if store is None:
-        return
-    if event.kind == "prose":
-        index_prose_policies(store, slug=event.slug)
+def index_policy(store: Store, *, kind: PolicyKind, slug: str | None = None) -> None:
+    """Bring the index up to date with one published (or withdrawn) policy: the returns or
+    shipping pages, or one prose policy by ``slug`` (all of them without one)."""
+    if kind == "prose":
+        index_prose_policies(store, slug=slug)
     else:
-        _INDEXERS[event.kind](store)
-
-
-_unsubscribe: Callable[[], None] | None = None
-
-
-def connect() -> None:
-    """Index policy pages whenever a policy is published (once, however often called)."""
-    global _unsubscribe
-    if _unsubscribe is None:
-        _unsubscribe = subscribe(handle_policy_event, event_type="policy")
+        _INDEXERS[kind](store)

@@ -275,6 +275,12 @@ class ProseKind(models.TextChoices):
     CUSTOM = "custom"
 
 
+RETURNS_SLUG = "returns"
+SHIPPING_SLUG = "shipping"
+# Prose policies cannot take these slugs: the structured pages answer on them.
+RESERVED_SLUGS = frozenset({RETURNS_SLUG, SHIPPING_SLUG})
+
+
 class ProsePolicy(StoreScopedModel):
     """A written policy page; built-in kinds use their kind as slug."""
 

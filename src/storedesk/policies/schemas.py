@@ -5,37 +5,12 @@ from typing import Annotated
 from ninja import Field, Schema
 from pydantic import WithJsonSchema
 
-from storedesk.core.api import Currency, ObjectId, Text
-from storedesk.core.money import AMOUNT_DECIMAL_PLACES, AMOUNT_MAX_DIGITS
+from storedesk.core.api import InputSchema, Timestamp
 
 
 class MoneyOut(Schema):
     amount: Decimal
     currency: str
-
-
-class ReturnRuleIn(Schema):
-    category_id: ObjectId | None = Field(None, description="Empty for the default rule.")
-    window_days: int | None = Field(30, description="Empty for no time limit.")
-    window_starts_at: str = Field("delivery", description="'delivery' or 'order'.")
-    offers_refund: bool = True
-    offers_exchange: bool = True
-    offers_store_credit: bool = False
-    store_credit_bonus_percent: Decimal = Field(Decimal(0), max_digits=5, decimal_places=2)
-    final_sale: bool = False
-    discounted_final_sale: bool = False
-    requires_unused: bool = True
-    requires_original_packaging: bool = False
-    return_shipping_paid_by: str = Field("store", description="'store' or 'customer'.")
-    return_shipping_fee: Decimal = Field(
-        Decimal(0), max_digits=AMOUNT_MAX_DIGITS, decimal_places=AMOUNT_DECIMAL_PLACES
-    )
-    restocking_fee_kind: str = Field("none", description="'none', 'percent' or 'fixed'.")
-    restocking_fee: Decimal = Field(
-        Decimal(0), max_digits=AMOUNT_MAX_DIGITS, decimal_places=AMOUNT_DECIMAL_PLACES
-    )
-    currency: Currency | None = Field(None, description="Defaults to the store's currency.")
-    refund_within_hours: int | None = None
 
 
 class ReturnRuleOut(Schema):
@@ -57,13 +32,10 @@ class ReturnRuleOut(Schema):
     refund_within_hours: int | None
 
 
-class ReturnDraftIn(Schema):
-    note: Text(500) | None = None  # type: ignore[valid-type]
-    rules: list[ReturnRuleIn] | None = Field(None, max_length=500)
-
-
-class PublishIn(Schema):
-    effective_from: datetime | None = Field(
+# Drafts are changed with the specs of ``policies/specs.py``, which the editor and the
+# actions share; publishing takes only a moment.
+class PublishIn(InputSchema):
+    effective_from: Timestamp | None = Field(
         None, description="When the version starts to apply to new orders; defaults to now."
     )
 
@@ -85,38 +57,6 @@ class ReturnVersionOut(VersionOut):
 class ReturnVersionPage(Schema):
     items: list[ReturnVersionOut]
     next_cursor: str | None
-
-
-class ShippingMethodIn(Schema):
-    name: Text(120)  # type: ignore[valid-type]
-    cost: Decimal = Field(max_digits=AMOUNT_MAX_DIGITS, decimal_places=AMOUNT_DECIMAL_PLACES)
-    currency: Currency | None = None
-    free_shipping_threshold: Decimal | None = Field(
-        None, max_digits=AMOUNT_MAX_DIGITS, decimal_places=AMOUNT_DECIMAL_PLACES
-    )
-    min_days: int
-    max_days: int
-
-
-class ShippingZoneIn(Schema):
-    name: Text(120)  # type: ignore[valid-type]
-    countries: list[Text(8)] = Field(max_length=300)  # type: ignore[valid-type]
-    duties_included: bool = True
-    duties_paid_by: str = Field("none", description="'none', 'store' or 'customer'.")
-    customs_note: dict[Text(8), Text(2000)] = Field(  # type: ignore[valid-type]
-        default_factory=dict, description='One text per language: {"en": "..."}.'
-    )
-    methods: list[ShippingMethodIn] = Field(default_factory=list, max_length=50)
-
-
-class ShippingDraftIn(Schema):
-    note: Text(500) | None = None  # type: ignore[valid-type]
-    dispatch_cutoff: Text(5) | None = Field(None, description="HH:MM in the store's time zone.")  # type: ignore[valid-type]
-    working_days: list[int] | None = Field(
-        None, max_length=7, description="ISO weekdays, 1 = Monday."
-    )
-    holidays: list[Text(10)] | None = Field(None, max_length=400)  # type: ignore[valid-type]
-    zones: list[ShippingZoneIn] | None = Field(None, max_length=200)
 
 
 class ShippingMethodOut(Schema):

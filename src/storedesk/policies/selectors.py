@@ -5,6 +5,7 @@ item be returned?", "when will it arrive?", "what does shipping cost?". Every an
 frozen dataclass that names the rule (and version) that decided it.
 """
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 from decimal import Decimal
@@ -122,14 +123,14 @@ def list_shipping_versions(store: Store) -> QuerySet[ShippingPolicyVersion]:
 def get_return_version(store: Store, number: int) -> ReturnPolicyVersion:
     version = _return_versions(store).filter(number=number).first()
     if version is None:
-        raise NotFound("No such return policy version.", details={"number": number})
+        raise NotFound(gettext("No such return policy version."), details={"number": number})
     return version
 
 
 def get_shipping_version(store: Store, number: int) -> ShippingPolicyVersion:
     version = _shipping_versions(store).filter(number=number).first()
     if version is None:
-        raise NotFound("No such shipping policy version.", details={"number": number})
+        raise NotFound(gettext("No such shipping policy version."), details={"number": number})
     return version
 
 
@@ -146,6 +147,16 @@ def access_shipping_version(actor: Actor, number: int) -> ShippingPolicyVersion:
 def list_store_categories(store: Store) -> QuerySet[Category]:
     """The categories a return rule may name, with their names for labels."""
     return Category.objects.filter(store=store).prefetch_related("translations").order_by("slug")
+
+
+# Larger numbers cannot be database keys (and PostgreSQL refuses them in a query).
+_MAX_ID = 2**63 - 1
+
+
+def get_category_ids(store: Store, ids: Iterable[int]) -> set[int]:
+    """Which of ``ids`` are categories of ``store``."""
+    wanted = [pk for pk in ids if 1 <= pk <= _MAX_ID]
+    return set(Category.objects.filter(store=store, pk__in=wanted).values_list("pk", flat=True))
 
 
 # --- Presets -------------------------------------------------------------------------
@@ -233,7 +244,7 @@ def access_line_item(actor: Actor, order_id: int, line_item_id: int) -> LineItem
         if item.pk == line_item_id:
             item.order = order
             return item
-    raise NotFound("No such line item.", details={"line_item_id": line_item_id})
+    raise NotFound(gettext("No such line item."), details={"line_item_id": line_item_id})
 
 
 def _category_chain(line_item: LineItem) -> list[Category]:
@@ -517,7 +528,13 @@ def _normalise_country(country: str) -> str:
     code = country.strip().upper()
     if len(code) != 2 or not code.isascii() or pycountry.countries.get(alpha_2=code) is None:
         raise PolicyValidationFailed(
-            [FieldError("country", f"{country!r} is not an ISO 3166-1 alpha-2 country code.")]
+            [
+                FieldError(
+                    "country",
+                    gettext("'%(code)s' is not an ISO 3166-1 alpha-2 country code.")
+                    % {"code": country},
+                )
+            ]
         )
     return code
 
@@ -596,13 +613,14 @@ def get_shipping_quote(
     code = _normalise_country(country)
     errors: list[FieldError] = []
     if cart_total < 0:
-        errors.append(FieldError("cart_total", "The cart total cannot be negative."))
+        errors.append(FieldError("cart_total", gettext("The cart total cannot be negative.")))
     version = get_shipping_version_in_force(store, at=at)
     if version is not None and currency is not None and currency != version.currency:
         errors.append(
             FieldError(
                 "currency",
-                f"The store's shipping costs are in {version.currency}, not {currency}.",
+                gettext("The store's shipping costs are in %(policy)s, not %(given)s.")
+                % {"policy": version.currency, "given": currency},
                 "currency_mismatch",
             )
         )
@@ -693,7 +711,7 @@ def list_prose_policies(store: Store, *, published_only: bool = True) -> QuerySe
 def get_prose_policy(store: Store, slug: str, *, published_only: bool = True) -> ProsePolicy:
     policy = list_prose_policies(store, published_only=published_only).filter(slug=slug).first()
     if policy is None:
-        raise NotFound("No such policy.", details={"slug": slug})
+        raise NotFound(gettext("No such policy."), details={"slug": slug})
     return policy
 
 
@@ -701,8 +719,16 @@ def access_prose_policy(actor: Actor, policy_id: int) -> ProsePolicy:
     actor.require(Permission.VIEW_ORDERS)
     policy = list_prose_policies(actor.store, published_only=False).filter(pk=policy_id).first()
     if policy is None:
-        raise NotFound("No such policy.", details={"policy_id": policy_id})
+        raise NotFound(gettext("No such policy."), details={"policy_id": policy_id})
     return policy
+
+
+def prose_address_taken(store: Store, slug: str, *, besides: ProsePolicy | None = None) -> bool:
+    """Whether another of the store's prose policies than ``besides`` answers at ``slug``."""
+    policies = ProsePolicy.objects.filter(store=store, slug=slug)
+    if besides is not None:
+        policies = policies.exclude(pk=besides.pk)
+    return policies.exists()
 
 
 def render_prose_policy(policy: ProsePolicy, language: str) -> RenderedPolicy | None:

@@ -19,6 +19,8 @@ from django.utils.translation import gettext, ngettext
 from storedesk.catalog.models import Category
 from storedesk.core.models import Store
 from storedesk.core.text import lower_for_language
+from storedesk.policies.models import RETURNS_SLUG as RETURNS_SLUG  # the pages' addresses
+from storedesk.policies.models import SHIPPING_SLUG as SHIPPING_SLUG
 from storedesk.policies.models import (
     DutiesPayer,
     FeeKind,
@@ -39,10 +41,6 @@ from storedesk.policies.selectors import (
     render_prose_policy,
 )
 
-RETURNS_SLUG = "returns"
-SHIPPING_SLUG = "shipping"
-# Prose policies cannot take these slugs: the structured pages answer on them.
-RESERVED_SLUGS = frozenset({RETURNS_SLUG, SHIPPING_SLUG})
 # The "when would it arrive" lines: enough to show the idea without a long page.
 ESTIMATE_ZONES = 3
 

@@ -9,13 +9,6 @@ from django.utils import translation
 from django.views.decorators.http import require_GET
 
 from storedesk.core.models import Store
-from storedesk.helpcenter.site import (
-    public_context,
-    public_language,
-    public_store,
-    render_public,
-    swap_language,
-)
 from storedesk.policies.selectors import (
     get_return_version_in_force,
     get_shipping_version_in_force,
@@ -26,6 +19,13 @@ from storedesk.policies.site import (
     get_prose_page,
     returns_title,
     shipping_title,
+)
+from storedesk.publicsite.site import (
+    public_context,
+    public_language,
+    public_store,
+    render_public,
+    swap_language,
 )
 
 

@@ -6,6 +6,7 @@ from collections.abc import Iterable
 
 from django.db import IntegrityError, connection, transaction
 from django.db.models import F
+from django.utils.translation import gettext as _
 
 from storedesk.core.errors import ValidationFailed
 from storedesk.core.models import Store
@@ -33,7 +34,8 @@ def do_index_document(
     _check_identity(kind=kind, key=key, language=language)
     if len(url) > URL_MAX_LENGTH:
         raise ValidationFailed(
-            f"A search document's URL may have at most {URL_MAX_LENGTH} characters."
+            _("A search document's URL may have at most %(limit)s characters.")
+            % {"limit": URL_MAX_LENGTH}
         )
     title = " ".join(title.split())[:TITLE_MAX_LENGTH]
     # Analysis is the slow part: done before the transaction takes any lock.
@@ -87,11 +89,13 @@ def do_remove_documents(store: Store, *, kind: str, key: str, language: str | No
 def _check_identity(*, kind: str, key: str, language: str) -> None:
     if not kind or len(kind) > KIND_MAX_LENGTH:
         raise ValidationFailed(
-            f"A search document's kind must have 1 to {KIND_MAX_LENGTH} characters."
+            _("A search document's kind must have 1 to %(limit)s characters.")
+            % {"limit": KIND_MAX_LENGTH}
         )
     if not key or len(key) > KEY_MAX_LENGTH:
         raise ValidationFailed(
-            f"A search document's key must have 1 to {KEY_MAX_LENGTH} characters."
+            _("A search document's key must have 1 to %(limit)s characters.")
+            % {"limit": KEY_MAX_LENGTH}
         )
     check_language(language)
 

@@ -2,6 +2,8 @@
 ``public_router`` for the chat widget and the shop's pages (mounted at /widget/v1/search),
 which names its store by the widget's public key."""
 
+from typing import Annotated
+
 from django.http import HttpRequest
 from ninja import Query, Router, Schema
 from pydantic import Field
@@ -11,6 +13,7 @@ from storedesk.core.api import ERROR_STATUSES, ErrorResponse, Text
 from storedesk.core.models import Store
 from storedesk.core.ratelimit import RateLimit, check
 from storedesk.livechat.errors import OriginNotAllowed
+from storedesk.livechat.middleware import allow_widget_origins
 from storedesk.livechat.selectors import foreign_origin, get_widget_by_key, origin_allowed
 from storedesk.search.models import KIND_MAX_LENGTH
 from storedesk.search.selectors import MAX_LIMIT, SearchHit, resolve_language, search_documents
@@ -27,16 +30,16 @@ public_router = Router()
 
 
 class SearchQuery(Schema):
-    q: Text(MAX_QUERY_PARAMETER)  # type: ignore[valid-type]
-    lang: Text(35) | None = None  # type: ignore[valid-type]
+    q: Annotated[str, Text(MAX_QUERY_PARAMETER)]
+    lang: Annotated[str, Text(35)] | None = None
     limit: int = Field(10, ge=1, le=MAX_LIMIT)
-    kind: list[Text(KIND_MAX_LENGTH, min_length=1)] | None = Field(  # type: ignore[valid-type]
+    kind: list[Annotated[str, Text(KIND_MAX_LENGTH, min_length=1)]] | None = Field(
         None, max_length=10
     )
 
 
 class PublicSearchQuery(SearchQuery):
-    key: Text(40, min_length=1)  # type: ignore[valid-type]
+    key: Annotated[str, Text(40, min_length=1)]
 
 
 class HitOut(Schema):
@@ -91,8 +94,7 @@ def public_search(request: HttpRequest, query: Query[PublicSearchQuery]) -> Sear
     origin = foreign_origin(request.headers.get("Origin"), host=request.get_host())
     if not origin_allowed(widget, origin):
         raise OriginNotAllowed("This website may not run the store's chat widget.")
-    # Read by livechat.middleware, which names the allowed origin in the CORS answer.
-    request.widget_allowed_origins = widget.allowed_origins  # type: ignore[attr-defined]
+    allow_widget_origins(request, widget.allowed_origins)
     check(
         PUBLIC_SEARCH_LIMIT,
         f"{widget.pk}:{request.META.get('REMOTE_ADDR', '')}",

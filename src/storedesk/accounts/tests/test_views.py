@@ -44,7 +44,7 @@ def test_a_member_sees_the_frame_and_another_stores_agent_gets_404(
     assert logged_in(outsider).get(reverse(name, args=[store.slug])).status_code == 404
 
 
-def test_login_with_the_right_password_opens_the_store(store: Store, agent: User) -> None:
+def test_login_with_the_right_password_opens_the_stores_inbox(store: Store, agent: User) -> None:
     agent.set_password(PASSWORD)
     agent.save()
     client = Client()
@@ -52,7 +52,7 @@ def test_login_with_the_right_password_opens_the_store(store: Store, agent: User
     response = client.post("/login/", {"username": agent.email, "password": PASSWORD})
 
     assert response.status_code == 302
-    assert client.get("/")["Location"] == f"/s/{store.slug}/customers/"
+    assert client.get("/")["Location"] == f"/s/{store.slug}/inbox/"
 
 
 def test_five_wrong_passwords_lock_the_account_out(store: Store, agent: User) -> None:

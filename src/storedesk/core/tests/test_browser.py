@@ -1,17 +1,19 @@
 """The newcomer's first minutes: run the demo, log in as the demo agent, find a Turkish
 customer and read her shipment's tracking history, in a real browser."""
 
-import os
-import socket
-import subprocess
-import sys
-import time
-import urllib.error
-import urllib.request
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+
+from storedesk.core.tests.processes import (
+    copy_data_dir,
+    environment,
+    free_port,
+    start_storedesk,
+    stop,
+    wait_until_ready,
+)
 
 CHROMIUM = Path("/usr/bin/chromium")
 CHROMIUM_ARGS = [
@@ -29,54 +31,20 @@ pytestmark = [
 ]
 
 
-def free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        port: int = probe.getsockname()[1]
-        return port
-
-
-def wait_until_ready(url: str, process: subprocess.Popen[str], timeout: float = 90) -> None:
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        if process.poll() is not None:
-            output = process.stdout.read() if process.stdout else ""
-            pytest.fail(f"storedesk exited with {process.returncode}:\n{output}")
-        try:
-            with urllib.request.urlopen(url, timeout=2) as response:  # noqa: S310  (loopback)
-                if response.status == 200:
-                    return
-        except (urllib.error.URLError, ConnectionError, TimeoutError):
-            pass
-        time.sleep(0.3)
-    pytest.fail(f"storedesk was not ready at {url} within {timeout} s")
-
-
 @pytest.fixture
-def demo_url(tmp_path: Path) -> Iterator[str]:
+def demo_url(demo_data_dir: Path, tmp_path: Path) -> Iterator[str]:
+    """``storedesk demo`` serving a private copy of the demo store loaded once per session:
+    the command migrates and finds the store as on any later start, without the minute a
+    busy machine takes to load it from scratch."""
+    data = copy_data_dir(demo_data_dir, tmp_path / "data")
     port = free_port()
-    environment = {
-        key: value
-        for key, value in os.environ.items()
-        if key not in {"DATABASE_URL", "REDIS_URL", "DJANGO_SETTINGS_MODULE"}
-    }
-    environment["STOREDESK_DATA_DIR"] = str(tmp_path / "data")
-    process = subprocess.Popen(  # noqa: S603  (our own command)
-        [sys.executable, "-m", "storedesk", "demo", "--port", str(port)],
-        env=environment,
-        stdout=subprocess.PIPE,
-        stderr=subprocess.STDOUT,
-        text=True,
-    )
+    log = tmp_path / "demo.log"
+    process = start_storedesk(environment(data), log, "demo", "--port", str(port))
     try:
-        wait_until_ready(f"http://127.0.0.1:{port}/readyz", process)
+        wait_until_ready(f"http://127.0.0.1:{port}/readyz", process, log)
         yield f"http://127.0.0.1:{port}"
     finally:
-        process.terminate()
-        try:
-            process.wait(timeout=15)
-        except subprocess.TimeoutExpired:
-            process.kill()
+        stop(process)
 
 
 def test_demo_agent_sees_a_turkish_customers_orders_and_tracking(

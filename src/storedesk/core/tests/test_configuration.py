@@ -64,7 +64,7 @@ def test_with_nothing_set_storedesk_uses_sqlite_wal_memory_layer_and_database_ta
     assert loaded["cache"] == "django.core.cache.backends.locmem.LocMemCache"
     assert loaded["tasks"] == "django_tasks_db.DatabaseBackend"
     assert loaded["mailer"] == {"BACKEND": "django.core.mail.backends.console.EmailBackend"}
-    assert loaded["debug"] is True
+    assert loaded["debug"] is False
     assert loaded["password_hash"] == "argon2"
     assert loaded["session_cookie"] == [True, "Lax"]
 

@@ -37,6 +37,8 @@ SHOPPER_FACING_SOURCES = (
     "livechat/templates/livechat/preview.html",
     # The public help center, contact page and policy pages, and the answers the policy
     # service gives in the shopper's language.
+    "publicsite/site.py",
+    "publicsite/templates/publicsite/*",
     "helpcenter/site.py",
     "helpcenter/views.py",
     "helpcenter/forms.py",
@@ -47,6 +49,8 @@ SHOPPER_FACING_SOURCES = (
     "policies/views.py",
     "policies/selectors.py",
     "policies/templates/policies/public/*",
+    # What canned replies tell a customer about their order, in the reply's language.
+    "inbox/order_status_text.py",
 )
 
 needs_msgfmt = pytest.mark.skipif(

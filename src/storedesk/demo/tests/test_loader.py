@@ -19,6 +19,7 @@ from storedesk.inbox.models import (
     Mention,
     Message,
 )
+from storedesk.inbox.order_status_text import order_status_variables
 from storedesk.inbox.selectors import (
     list_customer_conversations,
     pick_reply_text,
@@ -290,11 +291,13 @@ def test_canned_replies_in_six_languages_fill_in_the_tracking_link() -> None:
     text = pick_reply_text(where, conversation.language, conversation.store)
     assert text is not None
     order = conversation.orders.get()
-    tracking_url = order.shipments.get().tracking_url
+    shipment = order.shipments.get()
+    told = order_status_variables(order.fulfillment_status, shipment.status, language="tr")
     assert render_reply_template(text.body, reply_variables(conversation, agent=None)) == (
-        f"Merhaba Elif, {order.number} numaralı siparişiniz {order.shipments.get().carrier} ile "
-        f"yolda. Buradan takip edebilirsiniz: {tracking_url}"
+        f"Merhaba Elif, {order.number} numaralı siparişinizin son durumu: "
+        f"{told['order.shipping_status']} {shipment.tracking_url}"
     )
+    assert told["order.shipping_status"]
 
 
 def test_agents_have_a_presence_and_a_capacity_and_the_chat_has_a_widget() -> None:

@@ -11,6 +11,7 @@ from collections.abc import Collection, Mapping
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.text import slugify
+from django.utils.translation import gettext as _
 
 from storedesk.accounts.actors import Actor
 from storedesk.accounts.models import User
@@ -18,6 +19,7 @@ from storedesk.accounts.permissions import Permission
 from storedesk.core.errors import NotFound
 from storedesk.core.events import publish_event
 from storedesk.core.markdown import render_markdown
+from storedesk.core.tenancy import check_in_store
 from storedesk.core.text import search_key
 from storedesk.helpcenter.errors import (
     CategoryNotEmpty,
@@ -57,8 +59,11 @@ def _check_slug(slug: str, *, max_length: int, errors: list[FieldError]) -> str:
         errors.append(
             FieldError(
                 "slug",
-                f"Use 1 to {max_length} lower-case letters, digits and single hyphens "
-                "(for example return-policy).",
+                _(
+                    "Use 1 to %(limit)s lower-case letters, digits and single hyphens "
+                    "(for example return-policy)."
+                )
+                % {"limit": max_length},
             )
         )
     return slug
@@ -70,23 +75,21 @@ def _check_store_language(actor: Actor, language: str, field: str = "language") 
             [
                 FieldError(
                     field,
-                    f"{language[:16]!r} is not one of the store's languages "
-                    f"({', '.join(actor.store.languages)}).",
+                    _("%(language)s is not one of the store's languages (%(languages)s).")
+                    % {
+                        "language": repr(language[:16]),
+                        "languages": ", ".join(actor.store.languages),
+                    },
                     "unknown_language",
                 )
             ]
         )
 
 
-def _check_same_store(actor: Actor, obj: Article | Category) -> None:
-    if obj.store_id != actor.store.pk:
-        raise NotFound(f"No such {'article' if isinstance(obj, Article) else 'category'}.")
-
-
 def _get_category(actor: Actor, category_id: int) -> Category:
     category = Category.objects.filter(store=actor.store, pk=category_id).first()
     if category is None:
-        raise NotFound("No such category.")
+        raise NotFound(_("No such category."), details={"category_id": category_id})
     return category
 
 
@@ -116,9 +119,13 @@ def _free_article_slug(store_id: int, base: str) -> str:
 def _check_title(title: str, errors: list[FieldError]) -> str:
     title = " ".join(title.split())
     if not title:
-        errors.append(FieldError("title", "An article needs a title.", "required"))
+        errors.append(FieldError("title", _("An article needs a title."), "required"))
     elif len(title) > TITLE_LENGTH:
-        errors.append(FieldError("title", f"A title has at most {TITLE_LENGTH} characters."))
+        errors.append(
+            FieldError(
+                "title", _("A title has at most %(limit)s characters.") % {"limit": TITLE_LENGTH}
+            )
+        )
     return title
 
 
@@ -129,8 +136,8 @@ def _check_body(body: str, errors: list[FieldError]) -> str:
         errors.append(
             FieldError(
                 "body",
-                f"An article has at most {MAX_ARTICLE_LENGTH} characters "
-                f"(this one has {len(body)}).",
+                _("An article has at most %(limit)s characters (this one has %(length)s).")
+                % {"limit": MAX_ARTICLE_LENGTH, "length": len(body)},
                 "too_long",
             )
         )
@@ -152,12 +159,15 @@ def check_save_category(
     """Create a category, or change one: its slug, and its name and description per
     language (a language left without a name loses its translation)."""
     actor.require(Permission.PUBLISH_HELP_CENTER)
-    if category is not None:
-        _check_same_store(actor, category)
+    check_in_store(actor, category)
     errors: list[FieldError] = []
     slug = _check_slug(slug, max_length=CATEGORY_SLUG_LENGTH, errors=errors)
     if slug in RESERVED_CATEGORY_SLUGS:
-        errors.append(FieldError("slug", f"{slug!r} is the address of another help page."))
+        errors.append(
+            FieldError(
+                "slug", _("%(slug)s is the address of another help page.") % {"slug": repr(slug)}
+            )
+        )
     descriptions = descriptions or {}
     for language in [*names, *descriptions]:
         _check_store_language(actor, language, field=f"names.{language}")
@@ -167,18 +177,21 @@ def check_save_category(
         description = " ".join(descriptions.get(language, "").split())
         if len(name) > CATEGORY_NAME_LENGTH:
             errors.append(
-                FieldError(f"names.{language}", f"At most {CATEGORY_NAME_LENGTH} characters.")
+                FieldError(
+                    f"names.{language}",
+                    _("At most %(limit)s characters.") % {"limit": CATEGORY_NAME_LENGTH},
+                )
             )
         if len(description) > CATEGORY_DESCRIPTION_LENGTH:
             errors.append(
                 FieldError(
                     f"descriptions.{language}",
-                    f"At most {CATEGORY_DESCRIPTION_LENGTH} characters.",
+                    _("At most %(limit)s characters.") % {"limit": CATEGORY_DESCRIPTION_LENGTH},
                 )
             )
         if description and not name:
             errors.append(
-                FieldError(f"names.{language}", "A description needs a name in its language.")
+                FieldError(f"names.{language}", _("Give the category a name in the same language as its description."))
             )
         if name:
             texts[language] = (name, description)
@@ -187,12 +200,13 @@ def check_save_category(
         errors.append(
             FieldError(
                 f"names.{default}",
-                f"A category needs a name in the store's default language ({default}).",
+                _("A category needs a name in the store's default language (%(language)s).")
+                % {"language": default},
                 "required",
             )
         )
     if position is not None and not 0 <= position <= 100_000:
-        errors.append(FieldError("position", "A position is between 0 and 100000."))
+        errors.append(FieldError("position", _("A position must be between 0 and 100000.")))
     if errors:
         raise HelpCenterValidationFailed(errors)
     try:
@@ -201,7 +215,9 @@ def check_save_category(
                 actor.store.pk, category=category, slug=slug, texts=texts, position=position
             )
     except IntegrityError as error:
-        raise SlugTaken(f"Another category uses the slug {slug!r}.") from error
+        raise SlugTaken(
+            _("Another category uses the slug %(slug)s.") % {"slug": repr(slug)}
+        ) from error
 
 
 def do_save_category(
@@ -236,11 +252,11 @@ def do_save_category(
 
 def check_delete_category(actor: Actor, category: Category) -> None:
     actor.require(Permission.PUBLISH_HELP_CENTER)
-    _check_same_store(actor, category)
+    check_in_store(actor, category)
     with transaction.atomic():
         if Article.objects.filter(category=category).exists():
             raise CategoryNotEmpty(
-                "Move or delete the articles of this category first.",
+                _("Move or delete the articles of this category first."),
                 details={"category_id": category.pk},
             )
         category.delete()
@@ -282,7 +298,9 @@ def check_create_article(
             )
             do_save_translation(article, language=language, title=title, body=body, user=actor.user)
     except IntegrityError as error:
-        raise SlugTaken(f"Another article uses the slug {slug!r}.") from error
+        raise SlugTaken(
+            _("Another article uses the slug %(slug)s.") % {"slug": repr(slug)}
+        ) from error
     return article
 
 
@@ -297,13 +315,13 @@ def check_update_article(
     """Move an article to another category, rename its slug or reorder it. Its public
     address changes with the first two, so the search index follows."""
     actor.require(Permission.EDIT_HELP_CENTER)
-    _check_same_store(actor, article)
+    check_in_store(actor, article)
     errors: list[FieldError] = []
     category = _get_category(actor, category_id) if category_id is not None else None
     if slug is not None:
         slug = _check_slug(slug, max_length=ARTICLE_SLUG_LENGTH, errors=errors)
     if position is not None and not 0 <= position <= 100_000:
-        errors.append(FieldError("position", "A position is between 0 and 100000."))
+        errors.append(FieldError("position", _("A position must be between 0 and 100000.")))
     if errors:
         raise HelpCenterValidationFailed(errors)
     moved = (category is not None and category.pk != article.category_id) or (
@@ -321,7 +339,9 @@ def check_update_article(
             if moved:
                 _reindex_after_commit(article)
     except IntegrityError as error:
-        raise SlugTaken(f"Another article uses the slug {slug!r}.") from error
+        raise SlugTaken(
+            _("Another article uses the slug %(slug)s.") % {"slug": repr(slug)}
+        ) from error
     return article
 
 
@@ -330,7 +350,7 @@ def check_save_translation(
 ) -> ArticleTranslation:
     """Save the draft in ``language``; what shoppers read changes only on publishing."""
     actor.require(Permission.EDIT_HELP_CENTER)
-    _check_same_store(actor, article)
+    check_in_store(actor, article)
     _check_store_language(actor, language)
     errors: list[FieldError] = []
     title = _check_title(title, errors)
@@ -347,7 +367,7 @@ def do_save_translation(
     article: Article, *, language: str, title: str, body: str, user: User | None
 ) -> ArticleTranslation:
     with transaction.atomic():
-        translation, _ = ArticleTranslation.objects.update_or_create(
+        translation, _created = ArticleTranslation.objects.update_or_create(
             article=article,
             language=language,
             defaults={"title": title, "body": body, "updated_by": user},
@@ -363,7 +383,10 @@ def _locked_translation(article: Article, language: str) -> ArticleTranslation:
         .first()
     )
     if translation is None:
-        raise NotFound(f"The article has no {language[:16]} text.", details={"language": language})
+        raise NotFound(
+            _("The article has no %(language)s text.") % {"language": language[:16]},
+            details={"language": language},
+        )
     return translation
 
 
@@ -372,13 +395,13 @@ def check_publish_translation(
 ) -> ArticleTranslation:
     """Make the draft in ``language`` what shoppers read."""
     actor.require(Permission.PUBLISH_HELP_CENTER)
-    _check_same_store(actor, article)
+    check_in_store(actor, article)
     _check_store_language(actor, language)
     with transaction.atomic():
         translation = _locked_translation(article, language)
         if not translation.body.strip():
             raise HelpCenterValidationFailed(
-                [FieldError("body", "Write the article before publishing it.", "required")]
+                [FieldError("body", _("Write the article before publishing it."), "required")]
             )
         return do_publish_translation(article, translation, user=actor.user)
 
@@ -411,7 +434,7 @@ def check_unpublish_translation(
 ) -> ArticleTranslation:
     """Take the article in ``language`` off the public site; the draft stays."""
     actor.require(Permission.PUBLISH_HELP_CENTER)
-    _check_same_store(actor, article)
+    check_in_store(actor, article)
     _check_store_language(actor, language)
     with transaction.atomic():
         translation = _locked_translation(article, language)
@@ -448,7 +471,7 @@ def do_unpublish_translation(
 
 def check_delete_article(actor: Actor, article: Article) -> None:
     actor.require(Permission.PUBLISH_HELP_CENTER)
-    _check_same_store(actor, article)
+    check_in_store(actor, article)
     do_delete_article(article)
 
 
@@ -469,20 +492,25 @@ def check_set_related_articles(
 ) -> list[Article]:
     """The articles shown under ``article`` as related, in the store's order."""
     actor.require(Permission.EDIT_HELP_CENTER)
-    _check_same_store(actor, article)
+    check_in_store(actor, article)
     wanted = set(related_ids)
     if article.pk in wanted:
         raise HelpCenterValidationFailed(
-            [FieldError("related", "An article cannot be related to itself.")]
+            [FieldError("related", _("An article cannot be related to itself."))]
         )
     if len(wanted) > MAX_RELATED:
         raise HelpCenterValidationFailed(
-            [FieldError("related", f"Choose at most {MAX_RELATED} related articles.")]
+            [
+                FieldError(
+                    "related",
+                    _("Choose at most %(limit)s related articles.") % {"limit": MAX_RELATED},
+                )
+            ]
         )
     related = list(Article.objects.filter(store=actor.store, pk__in=wanted))
     if len(related) != len(wanted):
         raise NotFound(
-            "No such article.",
+            _("No such article."),
             details={"related": sorted(wanted - {other.pk for other in related})},
         )
     with transaction.atomic():
@@ -521,6 +549,7 @@ def check_save_and_publish_translation(
 ) -> ArticleTranslation:
     """Save the draft and publish it at once, or neither."""
     actor.require(Permission.PUBLISH_HELP_CENTER)
+    check_in_store(actor, article)
     with transaction.atomic():
         check_save_translation(actor, article, language=language, title=title, body=body)
         return check_publish_translation(actor, article, language=language)

@@ -1,6 +1,5 @@
 """The public contact form: a shopper's message becomes a conversation in the inbox."""
 
-from django.utils import translation
 from django.utils.translation import gettext as _
 
 from storedesk.core.errors import ValidationFailed
@@ -10,6 +9,7 @@ from storedesk.core.text import search_key
 from storedesk.customers.models import IdentityKind
 from storedesk.helpcenter.selectors.public import get_help_center_settings
 from storedesk.inbox.actions.messages import Sender, do_receive_message
+from storedesk.inbox.actions.order_numbers import do_take_given_order_number
 from storedesk.inbox.models import Channel, Conversation
 
 # A person writes a handful of messages at most; more from one network or one address in
@@ -48,19 +48,16 @@ def check_submit_contact_form(
         f"{store.pk}:{search_key(email)}",
         message=_("You have sent several messages already. Please wait for our answer."),
     )
-    text = message.strip()
-    if order_number.strip():
-        # The agent reads this line, so it is in the store's language, not the shopper's.
-        with translation.override(store.default_language):
-            line = _("Order number: %(number)s") % {"number": order_number.strip()}
-        text = f"{text}\n\n{line}"
     received = do_receive_message(
         store,
         channel=Channel.CONTACT_FORM,
-        text=text,
+        text=message.strip(),
         sender=Sender(kind=IdentityKind.EMAIL, value=email, name=name.strip()),
         subject=subject.strip(),
         language=language,
         team=settings.support_team,
     )
+    if order_number.strip():
+        # Linked at once when the order is this address's; otherwise offered to the agent.
+        do_take_given_order_number(received.conversation, number=order_number)
     return received.conversation

@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from django.core.exceptions import ValidationError as DjangoValidationError
 from django.core.validators import validate_email
 from django.db import IntegrityError, transaction
+from django.utils.translation import gettext as _
 
 from storedesk.accounts.actors import Actor
 from storedesk.accounts.models import Team
@@ -45,7 +46,7 @@ def _check_host(raw: str, errors: list[FieldError]) -> str:
         errors.append(
             FieldError(
                 "public_host",
-                "Enter a host name such as help.example.com, without https:// or a path.",
+                _("Enter a host name such as help.example.com, without https:// or a path."),
             )
         )
     return host
@@ -60,7 +61,7 @@ def _check_phone(raw: str, field: str, region: str, errors: list[FieldError]) ->
         errors.append(
             FieldError(
                 field,
-                "Enter a valid phone number with its country code, such as +90 212 555 01 01.",
+                _("Enter a valid phone number with its country code, such as +90 212 555 01 01."),
             )
         )
         return raw
@@ -77,7 +78,7 @@ def check_update_help_center_settings(
         try:
             validate_email(email)
         except DjangoValidationError:
-            errors.append(FieldError("contact_email", "Enter a valid email address."))
+            errors.append(FieldError("contact_email", _("Enter a valid email address.")))
     region = actor.store.country
     phone = _check_phone(values.phone_number, "phone_number", region, errors)
     whatsapp = _check_phone(values.whatsapp_number, "whatsapp_number", region, errors)
@@ -85,7 +86,7 @@ def check_update_help_center_settings(
         errors.append(
             FieldError(
                 "expected_response_hours",
-                f"Promise an answer within 1 to {MAX_RESPONSE_HOURS} hours.",
+                _("Promise an answer within 1 to %(limit)s hours.") % {"limit": MAX_RESPONSE_HOURS},
             )
         )
     if errors:
@@ -94,10 +95,10 @@ def check_update_help_center_settings(
     if values.support_team_id is not None:
         team = Team.objects.filter(store=actor.store, pk=values.support_team_id).first()
         if team is None:
-            raise NotFound("No such team.", details={"support_team_id": values.support_team_id})
+            raise NotFound(_("No such team."), details={"support_team_id": values.support_team_id})
     try:
         with transaction.atomic():
-            settings, _ = HelpCenterSettings.objects.update_or_create(
+            settings, _created = HelpCenterSettings.objects.update_or_create(
                 store=actor.store,
                 defaults={
                     "public_host": host,
@@ -111,5 +112,7 @@ def check_update_help_center_settings(
                 },
             )
     except IntegrityError as error:
-        raise HostTaken(f"Another store's help center is served at {host}.") from error
+        raise HostTaken(
+            _("Another store's help center is served at %(host)s.") % {"host": host}
+        ) from error
     return settings

@@ -6,6 +6,7 @@ from collections.abc import Sequence
 
 import filetype  # type: ignore[import-untyped]  # no type information published
 from django.core.files.base import ContentFile
+from django.utils.translation import gettext as _
 
 from storedesk.accounts.actors import Actor
 from storedesk.accounts.models import User
@@ -39,15 +40,16 @@ def do_store_attachment(
 
     if len(content) > MAX_ATTACHMENT_BYTES:
         raise ValidationFailed(
-            f"A file may have at most {MAX_ATTACHMENT_BYTES // (1024 * 1024)} MB.",
+            _("A file may be at most %(limit)s MB.")
+            % {"limit": MAX_ATTACHMENT_BYTES // (1024 * 1024)},
             details={"size": len(content), "limit": MAX_ATTACHMENT_BYTES},
         )
     if not content:
-        raise ValidationFailed("The file is empty.")
+        raise ValidationFailed(_("The file is empty."))
     kind = filetype.guess(content)
     if kind is None or kind.mime not in ALLOWED_ATTACHMENT_TYPES:
         raise ValidationFailed(
-            "Only images (JPEG, PNG, GIF, WebP) and PDF files can be sent.",
+            _("Only images (JPEG, PNG, GIF, WebP) and PDF files can be sent."),
             details={"allowed": sorted(ALLOWED_ATTACHMENT_TYPES)},
         )
     name = _safe_filename(filename, extension=kind.extension)
@@ -80,14 +82,17 @@ def find_own_uploads(
     if not tokens:
         return []
     if len(tokens) > MAX_ATTACHMENTS_PER_MESSAGE:
-        raise ValidationFailed(f"A message may carry at most {MAX_ATTACHMENTS_PER_MESSAGE} files.")
+        raise ValidationFailed(
+            _("A message may carry at most %(limit)d files.")
+            % {"limit": MAX_ATTACHMENTS_PER_MESSAGE}
+        )
     uploads = list(
         Attachment.objects.filter(
             store=actor.store, token__in=tokens, message__isnull=True, uploaded_by=actor.user
         )
     )
     if len(uploads) != len(set(tokens)):
-        raise NotFound("No such upload.", details={"attachments": list(tokens)})
+        raise NotFound(_("No such upload."), details={"attachments": list(tokens)})
     return uploads
 
 
@@ -98,7 +103,7 @@ def bind_attachments(message: Message, attachments: Sequence[Attachment]) -> Non
         pk__in=[a.pk for a in attachments], message__isnull=True
     ).update(message=message, conversation=message.conversation)
     if bound != len(attachments):
-        raise Conflict("A file was sent already; upload it again.")
+        raise Conflict(_("A file was sent already; upload it again."))
 
 
 def check_upload_attachment(actor: Actor, *, filename: str, content: bytes) -> Attachment:

@@ -1,13 +1,17 @@
-"""What the inbox actions share: checks, display names, list fields and event publishing."""
+"""What the inbox actions share: the message text check, display names, list fields and
+event publishing."""
 
+import unicodedata
 from collections.abc import Sequence
 
 from django.db.models import F
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from storedesk.accounts.actors import Actor
-from storedesk.core.errors import NotFound, ValidationFailed
+from storedesk.core.errors import ValidationFailed
 from storedesk.core.events import publish_event
+from storedesk.inbox.errors import MessageEmpty, MessageTooLong
 from storedesk.inbox.events import ConversationEvent, MessageEvent
 from storedesk.inbox.models import (
     MAX_MESSAGE_LENGTH,
@@ -24,20 +28,21 @@ PREVIEW_LENGTH = 200
 
 
 def check_message_text(text: str, *, allow_empty: bool) -> str:
-    text = text.strip()
+    """The one rule for a message's text, whoever writes it (a shopper in the chat, an
+    agent's reply or note, an integration): trimmed and NFC-normalised, not empty unless
+    files or HTML carry the message, at most MAX_MESSAGE_LENGTH characters once normalised,
+    and no control characters but tab and line breaks (PostgreSQL cannot store NUL)."""
+    text = unicodedata.normalize("NFC", text.strip())
     if not text and not allow_empty:
-        raise ValidationFailed("A message cannot be empty.")
+        raise MessageEmpty(_("A message cannot be empty."))
     if len(text) > MAX_MESSAGE_LENGTH:
-        raise ValidationFailed(
-            f"A message may have at most {MAX_MESSAGE_LENGTH} characters.",
+        raise MessageTooLong(
+            _("A message may have at most %(limit)s characters.") % {"limit": MAX_MESSAGE_LENGTH},
             details={"length": len(text), "limit": MAX_MESSAGE_LENGTH},
         )
+    if any(unicodedata.category(c) in {"Cc", "Cs"} and c not in "\t\n\r" for c in text):
+        raise ValidationFailed(_("A message must not contain control characters."))
     return text
-
-
-def check_same_store(actor: Actor, conversation: Conversation) -> None:
-    if conversation.store_id != actor.store.pk:
-        raise NotFound("No such conversation.")
 
 
 def actor_display_name(actor: Actor) -> str:

@@ -8,6 +8,7 @@ from datetime import datetime
 
 from django.db import IntegrityError, transaction
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from storedesk.accounts.actors import Actor
 from storedesk.accounts.models import Team, User
@@ -16,6 +17,7 @@ from storedesk.core.errors import ValidationFailed
 from storedesk.core.events import publish_event
 from storedesk.core.html import sanitize_html
 from storedesk.core.models import Store
+from storedesk.core.tenancy import check_in_store
 from storedesk.core.text import search_key
 from storedesk.core.validation import check_language
 from storedesk.customers.actions import do_resolve_customer
@@ -28,12 +30,12 @@ from storedesk.inbox.actions.attachments import (
 from storedesk.inbox.actions.common import (
     actor_display_name,
     check_message_text,
-    check_same_store,
     publish_conversation_event,
     publish_message_event,
     record_message,
 )
 from storedesk.inbox.actions.presence import do_auto_assign
+from storedesk.inbox.actions.search import do_index_message
 from storedesk.inbox.events import MentionEvent
 from storedesk.inbox.models import (
     Attachment,
@@ -110,8 +112,8 @@ def do_receive_message(
         customer = conversation.customer
     if customer is None:
         if sender is None:
-            raise ValidationFailed("An inbound message needs its sender or its customer.")
-        customer, _ = do_resolve_customer(
+            raise ValidationFailed(_("An inbound message needs its sender or its customer."))
+        customer, _created = do_resolve_customer(
             store, kind=sender.kind, value=sender.value, name=sender.name,
             language=language, verified=sender.verified,
         )  # fmt: skip
@@ -139,6 +141,7 @@ def do_receive_message(
                 created_at=now,
             )
             bind_attachments(message, attachments)
+            do_index_message(message)
             record_message(conversation, message, waiting=True)
             if opened == "created" and team is not None and conversation.assignee_id is None:
                 do_auto_assign(conversation, team, now=now)
@@ -229,7 +232,7 @@ def check_send_reply(
 ) -> Message:
     """An agent (or an integration) answers the customer."""
     actor.require(Permission.REPLY_CONVERSATIONS)
-    check_same_store(actor, conversation)
+    check_in_store(actor, conversation)
     attachments = find_own_uploads(actor, conversation, attachment_tokens)
     text = check_message_text(text, allow_empty=bool(attachments))
     if client_id:
@@ -286,6 +289,7 @@ def do_send_message(
             created_at=now,
         )
         bind_attachments(message, attachments)
+        do_index_message(message)
         first_human_answer = author_type == AuthorType.AGENT and locked.first_response_at is None
         if first_human_answer:
             locked.first_response_at = now
@@ -339,7 +343,7 @@ _MENTION = re.compile(r"(?<![\w@])@([\w.+-]+(?:@[\w-]+(?:\.[\w-]+)+)?)", re.UNIC
 def check_add_note(actor: Actor, conversation: Conversation, *, text: str) -> Message:
     """A private note for colleagues; ``@name`` or ``@email`` mentions notify them."""
     actor.require(Permission.REPLY_CONVERSATIONS)
-    check_same_store(actor, conversation)
+    check_in_store(actor, conversation)
     text = check_message_text(text, allow_empty=False)
     mentioned = _mentioned_users(actor.store, text)
     now = timezone.now()
@@ -357,6 +361,7 @@ def check_add_note(actor: Actor, conversation: Conversation, *, text: str) -> Me
             search_key=search_key(text),
             created_at=now,
         )
+        do_index_message(note)
         for user in mentioned:
             note.mentions.create(store=actor.store, user=user)
             publish_event(
@@ -408,12 +413,12 @@ def check_receive_message(
     actor.require(Permission.REPLY_CONVERSATIONS)
     if channel == Channel.CHAT:
         raise ValidationFailed(
-            "Chat messages come only through the website chat widget.",
+            _("Chat messages come only through the website chat widget."),
             details={"channel": channel.value},
         )
     if sender.kind == IdentityKind.VISITOR:
         raise ValidationFailed(
-            "A chat visitor id belongs to the widget; name the sender another way.",
+            _("A chat visitor id belongs to the widget; name the sender another way."),
             details={"kind": sender.kind.value},
         )
     if language:
@@ -439,7 +444,7 @@ def check_send_reply_once(
     """check_send_reply for clients that retry: a known ``client_id`` returns the message
     stored the first time, with False, and sends nothing. Returns (message, created)."""
     actor.require(Permission.REPLY_CONVERSATIONS)
-    check_same_store(actor, conversation)
+    check_in_store(actor, conversation)
     # Looked up before the uploads: a retry names uploads that its first try already sent.
     existing = _client_message(conversation, client_id)
     if existing is not None:
@@ -478,7 +483,7 @@ def check_send_reply_with_files(
     file or text sends nothing and keeps no file; the same ``client_id`` again (a form
     submitted twice) returns the first message."""
     actor.require(Permission.REPLY_CONVERSATIONS)
-    check_same_store(actor, conversation)
+    check_in_store(actor, conversation)
     existing = _client_message(conversation, client_id)
     if existing is not None:
         return existing
@@ -488,7 +493,7 @@ def check_send_reply_with_files(
         with transaction.atomic():
             for filename, content in files:
                 stored.append(check_upload_attachment(actor, filename=filename, content=content))
-            message, _ = check_send_reply_once(
+            message, _created = check_send_reply_once(
                 actor, conversation, text=text,
                 attachment_tokens=[attachment.token for attachment in stored],
                 client_id=client_id,

@@ -3,6 +3,7 @@
 from datetime import datetime
 
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from storedesk.accounts.actors import Actor
 from storedesk.accounts.models import Team, User
@@ -28,7 +29,7 @@ def do_set_presence(
 ) -> AgentStatus:
     """Record an agent's chosen presence and/or that their inbox is open now."""
     now = timezone.now()
-    status, _ = AgentStatus.objects.get_or_create(store=store, user=user)
+    status, _created = AgentStatus.objects.get_or_create(store=store, user=user)
     before = status.presence
     fields = []
     if presence is not None:
@@ -51,10 +52,10 @@ def check_set_capacity(actor: Actor, user: User, *, max_open_conversations: int)
     if actor.user is None or actor.user.pk != user.pk:
         actor.require(Permission.MANAGE_STAFF)
     if not list_assignable_agents(actor.store).filter(pk=user.pk).exists():
-        raise NotFound("No such agent in this store.")
+        raise NotFound(_("No such agent in this store."))
     if not 0 <= max_open_conversations <= 500:
-        raise ValidationFailed("The limit must be between 0 and 500 open conversations.")
-    status, _ = AgentStatus.objects.get_or_create(store=actor.store, user=user)
+        raise ValidationFailed(_("The limit must be between 0 and 500 open conversations."))
+    status, _created = AgentStatus.objects.get_or_create(store=actor.store, user=user)
     status.max_open_conversations = max_open_conversations
     status.save(update_fields=["max_open_conversations"])
     return status
@@ -80,10 +81,10 @@ def check_set_presence(actor: Actor, *, presence: Presence) -> AgentStatus:
     """A staff member says they are online or away; offline follows from silence."""
     actor.require(Permission.VIEW_CONVERSATIONS)
     if actor.user is None:
-        raise ValidationFailed("Only a member of staff has a presence.")
+        raise ValidationFailed(_("Only a staff member, not an API token, can be online or away."))
     if presence == Presence.OFFLINE:
         raise ValidationFailed(
-            "Choose online or away; closing the inbox makes you offline.",
+            _("Choose online or away; closing the inbox makes you offline."),
             details={"presence": presence.value},
         )
     return do_set_presence(actor.store, actor.user, presence=presence)

@@ -9,7 +9,8 @@ from django.utils.timesince import timesince
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
-from storedesk.inbox.selectors import VIEW_COUNT_CAP
+from storedesk.core.text import search_key
+from storedesk.inbox.selectors import VIEW_COUNT_CAP, CannedReplyChoice
 
 register = template.Library()
 
@@ -153,6 +154,13 @@ def waiting_for(value: datetime | None, now: datetime) -> str:
     if value is None or (now - value).total_seconds() < 60:
         return ""
     return timesince(value, now, depth=1)
+
+
+@register.filter
+def canned_search_key(choice: CannedReplyChoice) -> str:
+    """What the reply picker's filter looks through: name, shortcut and text, folded like
+    every search key so that "iade" finds "İade süreci"."""
+    return search_key(f"{choice.name} {choice.shortcut} {choice.text}")
 
 
 @register.simple_tag

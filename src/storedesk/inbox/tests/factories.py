@@ -1,9 +1,12 @@
+from typing import Any
+
 import factory
 from django.utils import timezone
 from factory.django import DjangoModelFactory
 
 from storedesk.core.text import search_key
 from storedesk.customers.tests.factories import CustomerFactory
+from storedesk.inbox.actions.search import do_index_message
 from storedesk.inbox.models import (
     AuthorType,
     CannedReply,
@@ -45,6 +48,13 @@ class MessageFactory(DjangoModelFactory[Message]):
     search_key = factory.LazyAttribute(lambda m: search_key(m.text))
     created_at = factory.LazyFunction(timezone.now)
 
+    @classmethod
+    def _create(cls, model_class: type[Message], *args: Any, **kwargs: Any) -> Message:
+        message: Message = super()._create(model_class, *args, **kwargs)
+        # As the actions do: the inbox search reads the conversation's search text.
+        do_index_message(message)
+        return message
+
 
 class CannedReplyFactory(DjangoModelFactory[CannedReply]):
     class Meta:
@@ -52,6 +62,7 @@ class CannedReplyFactory(DjangoModelFactory[CannedReply]):
 
     name = "Where is my order"
     shortcut = factory.Sequence(lambda n: f"where-{n}")
+    search_key = factory.LazyAttribute(lambda r: search_key(f"{r.name} {r.shortcut}"))
 
 
 class CannedReplyTextFactory(DjangoModelFactory[CannedReplyText]):
@@ -62,3 +73,4 @@ class CannedReplyTextFactory(DjangoModelFactory[CannedReplyText]):
     store = factory.SelfAttribute("reply.store")
     language = "tr"
     body = "Merhaba {{ customer.first_name }}, {{ order.number }} numaralı siparişiniz yolda."
+    search_key = factory.LazyAttribute(lambda t: search_key(t.body))

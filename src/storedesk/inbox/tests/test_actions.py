@@ -1,5 +1,6 @@
 from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
+from typing import Any, cast
 
 import pytest
 import time_machine
@@ -18,10 +19,16 @@ from storedesk.inbox.actions.attachments import do_store_attachment
 from storedesk.inbox.actions.canned_replies import check_save_canned_reply
 from storedesk.inbox.actions.conversations import (
     check_assign_conversation,
+    check_edit_conversation,
     check_link_orders,
     check_merge_customers,
+    check_set_priority,
     check_set_status,
     check_set_tags,
+    check_update_conversation,
+    do_set_priority,
+    do_set_tags,
+    do_update_conversation,
     do_wake_snoozed_conversations,
 )
 from storedesk.inbox.actions.messages import (
@@ -32,6 +39,7 @@ from storedesk.inbox.actions.messages import (
     do_update_delivery_status,
 )
 from storedesk.inbox.actions.presence import do_set_presence
+from storedesk.inbox.events import ConversationEvent
 from storedesk.inbox.models import (
     MAX_MESSAGE_LENGTH,
     AgentStatus,
@@ -42,6 +50,7 @@ from storedesk.inbox.models import (
     Direction,
     Message,
     Presence,
+    Priority,
 )
 from storedesk.inbox.selectors import (
     ConversationFilters,
@@ -549,3 +558,146 @@ def test_views_and_sorts_list_the_right_conversations(
         agent_actor, ConversationFilters(sort=Sort.WAITING)
     ).order_by("waiting_since", "id")] == [waiting.pk, mine.pk]  # fmt: skip
     assert len(ids(status="resolved")) == 1
+
+
+def _audit_trail() -> list[tuple[str, str, str, dict[str, object]]]:
+    return [
+        (entry.action, entry.actor_label, entry.target_id, entry.details)
+        for entry in AuditLogEntry.objects.order_by("id")
+    ]
+
+
+def _conversation_events(events: list[Event]) -> list[tuple[str, str, int | None]]:
+    assert all(isinstance(event, ConversationEvent) for event in events), events
+    return [(e.type, e.op, e.actor_user_id) for e in events if isinstance(e, ConversationEvent)]
+
+
+def test_priority_tags_orders_and_subject_are_each_audited_and_published(
+    store: Store,
+    agent: User,
+    agent_actor: Actor,
+    captured_events: list[Event],
+    django_capture_on_commit_callbacks: Callable[..., Any],
+) -> None:
+    customer = CustomerFactory(store=store)
+    conversation = ConversationFactory(customer=customer)
+    order = OrderFactory(customer=customer)
+    target = str(conversation.pk)
+
+    with django_capture_on_commit_callbacks(execute=True):
+        check_set_priority(agent_actor, conversation, priority=Priority.URGENT)
+        check_set_tags(agent_actor, conversation, names=["İade", "kargo"])
+        check_link_orders(agent_actor, conversation, order_ids=[order.pk])
+        check_link_orders(agent_actor, conversation, order_ids=[order.pk], unlink=True)
+        check_update_conversation(agent_actor, conversation, subject="Kargo", language="en")
+
+    conversation.refresh_from_db()
+    assert (conversation.priority, conversation.subject, conversation.language) == (
+        Priority.URGENT, "Kargo", "en",
+    )  # fmt: skip
+    assert sorted(tag.name for tag in conversation.tags.all()) == ["kargo", "İade"]
+    assert not conversation.orders.exists()
+    by = "agent@moda.example"
+    assert _audit_trail() == [
+        ("conversation.priority_changed", by, target, {"priority": "urgent"}),
+        ("conversation.tagged", by, target, {"tags": ["İade", "kargo"]}),
+        ("conversation.orders_linked", by, target, {"order_ids": [order.pk]}),
+        ("conversation.orders_unlinked", by, target, {"order_ids": [order.pk]}),
+        ("conversation.updated", by, target, {"fields": ["subject", "language"]}),
+    ]
+    assert _conversation_events(captured_events) == [
+        ("conversation", "priority_changed", agent.pk),
+        ("conversation", "tagged", agent.pk),
+        ("conversation", "orders_linked", agent.pk),
+        ("conversation", "orders_linked", agent.pk),
+        ("conversation", "updated", agent.pk),
+    ]
+    summaries = [e.conversation for e in captured_events if isinstance(e, ConversationEvent)]
+    assert summaries[0].priority == "urgent"
+    assert sorted(summaries[1].tags) == ["kargo", "İade"]
+    assert (summaries[4].subject, summaries[4].language) == ("Kargo", "en")
+
+
+def test_the_writes_behind_the_checks_audit_and_publish_for_trusted_callers(
+    store: Store,
+    captured_events: list[Event],
+    django_capture_on_commit_callbacks: Callable[..., Any],
+) -> None:
+    conversation = ConversationFactory(customer=CustomerFactory(store=store))
+    system = system_actor(store)
+
+    with django_capture_on_commit_callbacks(execute=True):
+        do_set_priority(system, conversation, priority=Priority.HIGH)
+        tagged = do_set_tags(system, conversation, names=["VIP"])
+        do_update_conversation(system, conversation, subject=None, language=None)
+
+    assert [tag.name for tag in tagged.tags.all()] == ["VIP"]
+    assert [(a, label, details) for a, label, _target, details in _audit_trail()] == [
+        ("conversation.priority_changed", "system", {"priority": "high"}),
+        ("conversation.tagged", "system", {"tags": ["VIP"]}),
+    ]
+    assert _conversation_events(captured_events) == [
+        ("conversation", "priority_changed", None),
+        ("conversation", "tagged", None),
+    ]
+
+
+def test_an_edit_of_several_fields_writes_each_change_once_audited_and_published(
+    store: Store,
+    agent: User,
+    agent_actor: Actor,
+    captured_events: list[Event],
+    django_capture_on_commit_callbacks: Callable[..., Any],
+) -> None:
+    conversation = ConversationFactory(customer=CustomerFactory(store=store), subject="Kargo")
+
+    with django_capture_on_commit_callbacks(execute=True):
+        check_edit_conversation(
+            agent_actor, conversation, status=ConversationStatus.RESOLVED,
+            priority=Priority.HIGH, subject="Kargo", language="en", tags=["VIP"],
+        )  # fmt: skip
+
+    assert [action for action, *_rest in _audit_trail()] == [
+        "conversation.status_changed",
+        "conversation.priority_changed",
+        "conversation.updated",
+        "conversation.tagged",
+    ]
+    assert AuditLogEntry.objects.get(action="conversation.updated").details == {
+        "fields": ["language"]
+    }
+    assert _conversation_events(captured_events) == [
+        ("conversation", "status_changed", agent.pk),
+        ("conversation", "priority_changed", agent.pk),
+        ("conversation", "updated", agent.pk),
+        ("conversation", "tagged", agent.pk),
+    ]
+
+
+def test_an_edit_with_one_bad_value_writes_audits_and_publishes_nothing(
+    store: Store,
+    agent_actor: Actor,
+    captured_events: list[Event],
+    django_capture_on_commit_callbacks: Callable[..., Any],
+) -> None:
+    conversation = ConversationFactory(customer=CustomerFactory(store=store))
+
+    with django_capture_on_commit_callbacks(execute=True), pytest.raises(ValidationFailed):
+        check_edit_conversation(
+            agent_actor, conversation, priority=Priority.HIGH, subject="Kargo",
+            tags=[f"t{n}" for n in range(21)],
+        )  # fmt: skip
+
+    after = Conversation.objects.get(pk=conversation.pk)
+    assert (after.priority, after.subject) == (Priority.NORMAL, "")
+    assert not AuditLogEntry.objects.exists()
+    assert captured_events == []
+
+
+def test_an_unknown_priority_is_refused(store: Store, agent_actor: Actor) -> None:
+    conversation = ConversationFactory(customer=CustomerFactory(store=store))
+
+    with pytest.raises(ValidationFailed, match="A priority is one of: low, normal, high, urgent"):
+        check_set_priority(agent_actor, conversation, priority=cast(Priority, "critical"))
+
+    assert Conversation.objects.get(pk=conversation.pk).priority == Priority.NORMAL

@@ -412,7 +412,7 @@ def test_patch_with_unchanged_values_publishes_nothing(
     [
         ({"status": "snoozed", "snoozed_until": "2020-01-01T00:00:00Z"}, "future"),
         ({"status": "snoozed"}, "future"),
-        ({"snoozed_until": "2099-01-01T00:00:00Z"}, "goes with the status"),
+        ({"snoozed_until": "2099-01-01T00:00:00Z"}, "can only be set with the status"),
         ({"status": "open", "snoozed_until": "2099-01-01T00:00:00Z"}, "snooze time"),
         ({"status": "resolved", "language": "türkçe"}, "language code"),
         ({"status": "resolved", "tags": ["x" * 61]}, "tags"),
@@ -883,7 +883,7 @@ def test_an_upload_over_the_limit_is_refused(api_client: Client, store: Store) -
     response = upload(api_client, too_big)
 
     assert response.status_code == 422
-    assert response.json()["error"]["message"] == "A file may have at most 10 MB."
+    assert response.json()["error"]["message"] == "A file may be at most 10 MB."
     assert not Attachment.objects.exists()
 
 
@@ -1060,7 +1060,8 @@ def test_the_list_costs_the_same_queries_for_10_or_40_rows(
     with django_assert_num_queries(len(baseline)):
         forty = api_client.get("/api/v1/conversations", {"search": "ayşe"})
     assert (len(ids(ten)), len(ids(forty))) == (10, 40)
-    assert len(baseline) <= 3
+    # The token, the search's probes of customers and messages, the page, its tags.
+    assert len(baseline) <= 5
 
 
 def test_the_messages_cost_the_same_queries_for_3_or_30(

@@ -5,6 +5,9 @@ from django.db import connection
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
+from django.utils import translation
+from django.utils.html import escape
+from django.utils.translation import pgettext
 
 from storedesk.accounts.models import User
 from storedesk.accounts.permissions import Role
@@ -13,7 +16,11 @@ from storedesk.customers.tests.factories import CustomerFactory
 from storedesk.inbox.canned_views import VARIABLE_LABELS
 from storedesk.inbox.models import CannedReply
 from storedesk.inbox.selectors import REPLY_VARIABLES
-from storedesk.inbox.tests.factories import CannedReplyFactory, CannedReplyTextFactory
+from storedesk.inbox.tests.factories import (
+    CannedReplyFactory,
+    CannedReplyTextFactory,
+    ConversationFactory,
+)
 from storedesk.orders.tests.factories import OrderFactory, ShipmentFactory
 
 pytestmark = pytest.mark.django_db
@@ -427,3 +434,142 @@ def test_the_settings_page_links_to_canned_replies(
 
 def test_every_variable_has_a_label() -> None:
     assert list(VARIABLE_LABELS) == list(REPLY_VARIABLES)
+
+
+# Search through the folded keys ---------------------------------------------------------
+
+
+@pytest.fixture
+def turkish_replies(store: Store, admin_client: Client) -> None:
+    """Two replies written through the editor, as a Turkish admin would."""
+    for name, shortcut, body in [
+        ("İade süreci", "iade", "Merhaba {{ customer.first_name }}, İADE kodunuz hazır."),
+        ("Değişim talebi", "degisim", "Ürün DEĞİŞİMİ için yeni bedeni yazın."),
+        ("Where is my order", "where", "Hello, your parcel is with Yurtiçi Kargo."),
+    ]:
+        response = admin_client.post(
+            reverse("canned-reply-create", args=[store.slug]),
+            {"name": name, "shortcut": shortcut, "text_tr": body, "text_en": ""},
+        )
+        assert response.status_code == 302
+
+
+def found(client: Client, store: Store, query: str) -> list[str]:
+    response = client.get(
+        reverse("canned-reply-list", args=[store.slug]),
+        {"q": query},
+        headers={"HX-Request": "true"},
+    )
+    body = response.content.decode()
+    return [name for name in ("İade süreci", "Değişim talebi", "Where is my order") if name in body]
+
+
+@pytest.mark.parametrize(
+    ("query", "names"),
+    [
+        ("İade süreci", ["İade süreci"]),
+        ("iade sureci", ["İade süreci"]),
+        ("IADE", ["İade süreci"]),
+        ("Değişim talebi", ["Değişim talebi"]),
+        ("DEĞİŞİM TALEBİ", ["Değişim talebi"]),
+        ("degisim", ["Değişim talebi"]),
+        # In the texts too: the words of the reply, not only its name.
+        ("kodunuz", ["İade süreci"]),
+        ("yurtici", ["Where is my order"]),
+        ("talebi yeni bedeni", ["Değişim talebi"]),
+        ("iade degisim", []),
+    ],
+)
+def test_search_finds_turkish_names_and_texts_without_case_or_diacritics(
+    store: Store, admin_client: Client, turkish_replies: None, query: str, names: list[str]
+) -> None:
+    assert found(admin_client, store, query) == names
+
+
+def test_the_api_searches_the_same_way(
+    store: Store, admin_client: Client, turkish_replies: None, api_client: Client
+) -> None:
+    response = api_client.get("/api/v1/canned-replies", {"search": "İADE SÜRECİ"})
+
+    assert response.status_code == 200
+    assert [item["name"] for item in response.json()["items"]] == ["İade süreci"]
+
+
+# Variables say what the data says -------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("fulfillment", "shipment", "told"),
+    [
+        (
+            "fulfilled",
+            "info_received",
+            "Hi Emma, order 10234: A shipping label is ready; the carrier has not collected the "
+            "parcel yet. (Shipped)",
+        ),
+        ("fulfilled", "in_transit", "Hi Emma, order 10234: The parcel is on its way. (Shipped)"),
+        (
+            "fulfilled",
+            "delivered",
+            "Hi Emma, order 10234: The parcel has been delivered. (Shipped)",
+        ),
+        (
+            "unfulfilled",
+            None,
+            "Hi Emma, order 10234: The order has not been shipped yet. (Not shipped yet)",
+        ),
+        (
+            "packed",
+            None,
+            "Hi Emma, order 10234: The order is packed and waiting for the carrier. (Packed)",
+        ),
+    ],
+)
+def test_a_canned_reply_tells_the_orders_state_as_the_data_has_it(
+    store: Store,
+    make_staff: Callable[..., User],
+    fulfillment: str,
+    shipment: str | None,
+    told: str,
+) -> None:
+    customer = CustomerFactory(store=store, first_name="Emma", language="en")
+    order = OrderFactory(customer=customer, number="10234", fulfillment_status=fulfillment)
+    if shipment is not None:
+        ShipmentFactory(order=order, status=shipment, tracking_url="https://kargo.example/YK9")
+    conversation = ConversationFactory(customer=customer, language="en")
+    reply = CannedReplyFactory(store=store, name="Where", shortcut="where")
+    CannedReplyTextFactory(
+        reply=reply,
+        language="en",
+        body="Hi {{ customer.first_name }}, order {{ order.number }}: "
+        "{{ order.shipping_status }} ({{ order.status }})",
+    )
+    client = logged_in(make_staff(store, Role.AGENT))
+
+    body = client.get(reverse("inbox-conversation", args=[store.slug, conversation.pk]))
+
+    assert f'data-text="{escape(told)}"' in body.content.decode()
+
+
+def test_the_orders_state_is_told_in_the_texts_language(
+    store: Store, make_staff: Callable[..., User]
+) -> None:
+    """Needs the Turkish catalogue to have the new sentences."""
+    customer = CustomerFactory(store=store, first_name="Elif", language="tr")
+    order = OrderFactory(customer=customer, number="10234", fulfillment_status="fulfilled")
+    ShipmentFactory(order=order, status="info_received")
+    conversation = ConversationFactory(customer=customer, language="tr")
+    CannedReplyTextFactory(
+        reply=CannedReplyFactory(store=store), language="tr", body="{{ order.shipping_status }}"
+    )
+    client = logged_in(make_staff(store, Role.AGENT, language="en"))
+
+    body = client.get(reverse("inbox-conversation", args=[store.slug, conversation.pk]))
+
+    with translation.override("tr"):
+        turkish = pgettext(
+            "told to a customer",
+            "A shipping label is ready; the carrier has not collected the parcel yet.",
+        )
+    assert turkish != "A shipping label is ready; the carrier has not collected the parcel yet."
+    assert f'data-text="{escape(turkish)}"' in body.content.decode()

@@ -794,7 +794,7 @@ def test_a_file_over_10_mb_is_refused(agent_client: Client, store: Store) -> Non
     response = agent_client.post(url("inbox-attachments", store), {"file": _file(content)})
 
     assert response.status_code == 422
-    assert response.json()["error"]["message"] == "A file may have at most 10 MB."
+    assert response.json()["error"]["message"] == "A file may be at most 10 MB."
     assert Attachment.objects.count() == 0
 
 
@@ -1058,3 +1058,144 @@ def test_a_conversation_costs_the_same_queries_for_2_or_50_messages_and_5_orders
 
     assert body.count("data-message-id=") == 50
     assert body.count('class="panel-order"') == 5
+
+
+# Filters, view tabs and languages, as the list pane shows them ---------------------------
+
+
+def test_every_filter_select_refreshes_the_list_at_once(agent_client: Client, store: Store) -> None:
+    body = agent_client.get(url("inbox", store)).content.decode()
+    form = body[
+        body.index('<form id="inbox-filters"') : body.index("</form>", body.index("inbox-filters"))
+    ]
+
+    # "from:find select" listened to the first select only (status): every select now.
+    assert "change from:#inbox-filters select" in form
+    assert "from:find select" not in form
+    assert [name for name in ("status", "channel", "tag", "language", "priority", "sort")
+            if f'<select name="{name}"' in form] == [
+        "status", "channel", "tag", "language", "priority", "sort"
+    ]  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    "query",
+    [
+        {"channel": "email"},
+        {"priority": "urgent"},
+        {"language": "pl"},
+        {"tag": "iade"},
+        {"status": "snoozed"},
+        {"sort": "waiting"},
+    ],
+)
+def test_an_empty_filtered_list_says_nothing_matches_the_filters(
+    agent_client: Client, store: Store, query: dict[str, str]
+) -> None:
+    chat_from(store)
+    Conversation.objects.update(waiting_since=None)
+
+    body = agent_client.get(url("inbox", store), query, headers=HTMX).content.decode()
+
+    assert "No conversation matches these filters." in body
+    assert "Nothing here. Well done." not in body
+    assert 'class="conversation-row' not in body
+
+
+def test_an_empty_list_without_filters_says_well_done_and_a_search_says_so(
+    agent_client: Client, store: Store
+) -> None:
+    empty = agent_client.get(url("inbox", store), headers=HTMX).content.decode()
+    searched = agent_client.get(url("inbox", store), {"q": "yok"}, headers=HTMX).content.decode()
+
+    assert "Nothing here. Well done." in empty
+    assert "No conversation matches these filters." not in empty
+    assert "No conversation matches this search." in searched
+
+
+def tab_counts(body: str) -> dict[str, str]:
+    nav = body[
+        body.index('<nav id="inbox-views"') : body.index("</nav>", body.index("inbox-views"))
+    ]
+    counts = {}
+    for view in ("mine", "unassigned", "teams", "all"):
+        tab = nav[nav.index(f'data-view="{view}"') :]
+        counts[view] = tab[tab.index('<span class="count">') + 20 : tab.index("</span>")]
+    return counts
+
+
+def test_a_fresh_list_brings_the_view_tabs_with_live_counts(
+    agent_client: Client, store: Store, agent: User
+) -> None:
+    first = chat_from(store, visitor="v-1")
+    before = agent_client.get(url("inbox", store), {"channel": "chat"}, headers=HTMX)
+    chat_from(store, visitor="v-2")
+    agent_client.post(url("inbox-assign", store, first.pk), {"assignee": "me"}, headers=HTMX)
+
+    after = agent_client.get(url("inbox", store), {"channel": "chat"}, headers=HTMX)
+
+    assert tab_counts(before.content.decode()) == {
+        "mine": "0", "unassigned": "1", "teams": "0", "all": "1"
+    }  # fmt: skip
+    assert tab_counts(after.content.decode()) == {
+        "mine": "1", "unassigned": "1", "teams": "0", "all": "2"
+    }  # fmt: skip
+    # Swapped in beside the list, and linking to each view with the filters kept.
+    assert (
+        '<nav id="inbox-views" class="inbox-views" aria-label="Inbox views" hx-swap-oob="true">'
+        in (after.content.decode())
+    )
+    assert f'href="{url("inbox", store)}?channel=chat&amp;view=mine"' in after.content.decode()
+
+
+def test_show_more_brings_rows_only(agent_client: Client, store: Store) -> None:
+    customer = CustomerFactory(store=store)
+    for _ in range(51):
+        ConversationFactory(customer=customer)
+    first = agent_client.get(url("inbox", store), headers=HTMX).content.decode()
+    cursor = first.split("cursor=")[1].split('"')[0]
+
+    more = agent_client.get(url("inbox", store), {"cursor": cursor}, headers=HTMX)
+
+    assert "inbox-views" not in more.content.decode()
+
+
+def test_language_names_are_in_the_agents_language(
+    store: Store, make_staff: Callable[..., User]
+) -> None:
+    store.languages = ["tr", "en", "pl"]
+    store.save()
+    turkish = logged_in(make_staff(store, Role.AGENT, language="tr"))
+    conversation = chat_from(store)
+    Conversation.objects.filter(pk=conversation.pk).update(language="tr")
+
+    listing = turkish.get(url("inbox", store)).content.decode()
+    page = turkish.get(url("inbox-conversation", store, conversation.pk)).content.decode()
+
+    select = listing[listing.index('<select name="language"') :]
+    select = select[: select.index("</select>")]
+    assert '<option value="tr">Türkçe</option>' in select
+    assert '<option value="pl">Lehçe</option>' in select
+    assert '<option value="en">İngilizce</option>' in select
+    assert "Turkish" not in select
+    placeholder = page[page.index('id="reply-text"') :]
+    placeholder = placeholder[placeholder.index('placeholder="') : placeholder.index("…")]
+    assert "(Türkçe)" in placeholder
+    assert "Turkish" not in placeholder
+
+
+def test_the_canned_reply_picker_finds_by_folded_name_text_and_shortcut(
+    agent_client: Client, store: Store
+) -> None:
+    conversation = chat_from(store)
+    reply = CannedReplyFactory(store=store, name="İade süreci", shortcut="iade")
+    CannedReplyTextFactory(reply=reply, language="tr", body="İADE için kargo kodu: 123")
+
+    body = agent_client.get(url("inbox-conversation", store, conversation.pk)).content.decode()
+
+    # The script folds what the agent types the same way, and "/iade" in the reply box
+    # becomes this reply's text.
+    assert '<li data-search="iade sureci iade iade icin kargo kodu: 123" data-shortcut="iade">' in (
+        body
+    )
+    assert "/iade · İADE için kargo kodu: 123" in body

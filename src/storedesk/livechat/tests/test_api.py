@@ -36,6 +36,7 @@ from storedesk.livechat.models import ChatVisitor, ChatWidget
 from storedesk.livechat.selectors import identity_hmac
 from storedesk.livechat.tasks import send_transcript
 from storedesk.livechat.tests.factories import ChatWidgetFactory
+from storedesk.livechat.tests.test_widget_script import WIDGET_STRING_NAMES
 
 pytestmark = pytest.mark.django_db
 
@@ -96,11 +97,12 @@ def test_a_new_visitor_gets_a_token_and_an_empty_chat_in_their_language(
     assert response.status_code == 200, body
     assert body["visitor"] == {"name": None, "identified": False}
     assert body["store"] == {"name": "Moda Çarşı", "languages": ["tr", "en"]}
-    assert body["widget"] == {
+    assert body["widget"] | {"strings": None} == {
         "language": "tr",
         "greeting": "Merhaba! Size nasıl yardımcı olabiliriz?",
         "accent_color": "#2563eb",
         "launcher_label": "Bize yazın",
+        "strings": None,
     }
     assert (body["conversation"], body["messages"]) == (None, [])
     assert body["availability"]["reason"] == "no_agent_online"
@@ -114,6 +116,38 @@ def test_a_new_visitor_gets_a_token_and_an_empty_chat_in_their_language(
     }  # fmt: skip
     assert not ChatVisitor.objects.exists()  # a page view writes nothing
     assert not Customer.objects.exists()
+
+
+def test_the_session_carries_the_widgets_words_in_its_language(widget: ChatWidget) -> None:
+    # The browser prefers English; the Turkish page (or StoredeskSettings) asked for Turkish.
+    response = Client(HTTP_ACCEPT_LANGUAGE="en").post(
+        "/widget/v1/sessions",
+        {"key": widget.key, "language": "tr"},
+        content_type="application/json",
+    )
+
+    strings = response.json()["widget"]["strings"]
+    assert set(strings) == WIDGET_STRING_NAMES
+    assert {name: strings[name] for name in ("message", "send", "sending", "you", "save")} == {
+        "message": "Mesaj",
+        "send": "Gönder",
+        "sending": "Gönderiliyor…",
+        "you": "Siz",
+        "save": "Kaydet",
+    }
+    assert strings["typing"] == "%(name)s yazıyor…"
+    assert strings["too_long"] == "Bir mesaj en fazla %(limit)s karakter olabilir."
+    assert strings["email_invalid"] == "Geçerli bir e-posta adresi girin."
+
+
+def test_every_word_of_the_widget_is_translated_in_turkish(widget: ChatWidget) -> None:
+    english = start(widget, language="en").json()["widget"]["strings"]
+
+    turkish = start(widget, language="tr").json()["widget"]["strings"]
+
+    assert {name for name in english if turkish[name] == english[name]} == set()
+    assert turkish["placeholder"] == "Mesajınızı yazın…"
+    assert turkish["queued"] == "Bağlantı kurulunca gönderilecek"
 
 
 def test_a_returning_visitor_resumes_their_conversation_with_the_token(
@@ -736,8 +770,8 @@ def test_an_unrestricted_widget_answers_every_site(widget: ChatWidget) -> None:
     assert response["Access-Control-Allow-Origin"] == "*"
 
 
-def test_sessions_from_one_address_are_rate_limited(widget: ChatWidget) -> None:
-    for _ in range(60):
+def test_new_visitors_from_one_address_are_rate_limited(widget: ChatWidget) -> None:
+    for _ in range(20):
         assert start(widget).status_code == 200
 
     response = start(widget)

@@ -3,10 +3,7 @@ Turkish from a shop page, an agent answers from the inbox with a canned reply, t
 connection drops and the message written meanwhile arrives exactly once."""
 
 import json
-import os
 import re
-import subprocess
-import sys
 import urllib.error
 import urllib.request
 from collections.abc import Iterator
@@ -16,12 +13,16 @@ from typing import TYPE_CHECKING, Any
 
 import pytest
 
-from storedesk.core.tests.test_browser import (
-    CHROMIUM,
-    CHROMIUM_ARGS,
+from storedesk.core.tests.processes import (
+    copy_data_dir,
+    environment,
     free_port,
+    run_storedesk,
+    start_storedesk,
+    stop,
     wait_until_ready,
 )
+from storedesk.core.tests.test_browser import CHROMIUM, CHROMIUM_ARGS
 
 if TYPE_CHECKING:
     from playwright.sync_api import Browser, Page, Request, WebSocketRoute
@@ -126,47 +127,21 @@ class SocketRelay:
         self.blocked = False
 
 
-def storedesk(environment: dict[str, str], *arguments: str) -> str:
-    done = subprocess.run(  # noqa: S603  (our own command)
-        [sys.executable, "-m", "storedesk", *arguments],
-        env=environment,
-        capture_output=True,
-        text=True,
-        timeout=120,
-        check=False,
-    )
-    if done.returncode != 0:
-        pytest.fail(f"storedesk {arguments[0]} failed:\n{done.stdout}\n{done.stderr}")
-    return done.stdout
-
-
 @pytest.fixture(scope="module")
-def chat_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[ChatServer]:
-    environment = {
-        key: value
-        for key, value in os.environ.items()
-        if key not in {"DATABASE_URL", "REDIS_URL", "DJANGO_SETTINGS_MODULE"}
-    }
-    environment["STOREDESK_DATA_DIR"] = str(tmp_path_factory.mktemp("chat") / "data")
-    storedesk(environment, "migrate", "--verbosity", "0")
-    created = json.loads(storedesk(environment, "shell", "--no-imports", "-c", SETUP))
+def chat_server(
+    migrated_data_dir: Path, tmp_path_factory: pytest.TempPathFactory
+) -> Iterator[ChatServer]:
+    folder = tmp_path_factory.mktemp("chat")
+    env = environment(copy_data_dir(migrated_data_dir, folder / "data"))
+    created = json.loads(run_storedesk(env, "shell", "--no-imports", "-c", SETUP))
     port = free_port()
-    process = subprocess.Popen(  # noqa: S603  (our own command)
-        [sys.executable, "-m", "storedesk", "serve", "--port", str(port)],
-        env=environment,
-        stdout=subprocess.PIPE,
-        stderr=subprocess.STDOUT,
-        text=True,
-    )
+    log = folder / "serve.log"
+    process = start_storedesk(env, log, "serve", "--port", str(port))
     try:
-        wait_until_ready(f"http://127.0.0.1:{port}/readyz", process)
+        wait_until_ready(f"http://127.0.0.1:{port}/readyz", process, log)
         yield ChatServer(url=f"http://127.0.0.1:{port}", api_token=created["api_token"])
     finally:
-        process.terminate()
-        try:
-            process.wait(timeout=15)
-        except subprocess.TimeoutExpired:
-            process.kill()
+        stop(process)
 
 
 @pytest.fixture(scope="module")
@@ -338,6 +313,26 @@ def test_widget_falls_back_to_http_polling_when_websockets_are_blocked(
     assert chat_server.stored_texts(conversation_id) == [question, reply]
     assert len(posted) == 1
     shop.screenshot(path=str(tmp_path / "shop-polling.png"))
+
+
+def test_the_widget_speaks_the_pages_language_rather_than_the_browsers(
+    chat_server: ChatServer, browser: "Browser"
+) -> None:
+    from playwright.sync_api import expect
+
+    # Given a shopper whose browser prefers English, on the store's Turkish page
+    context = browser.new_context(locale="en-US", viewport={"width": 1280, "height": 800})
+    shop = context.new_page()
+    shop.goto(f"{chat_server.url}/chat-preview/{STORE_SLUG}/")
+
+    # Then the chat speaks Turkish, the page's language
+    launcher = shop.get_by_role("button", name="Bize yazın")
+    expect(launcher).to_be_visible()
+    launcher.click()
+    chat = shop.get_by_role("dialog", name=STORE_NAME)
+    expect(chat.get_by_role("button", name="Gönder", exact=True)).to_be_visible()
+    expect(chat.get_by_label("Mesaj", exact=True)).to_be_focused()
+    context.close()
 
 
 def poll_as_visitor(server: ChatServer, token: str) -> list[dict[str, Any]]:

@@ -122,6 +122,24 @@ async def test_a_flood_gets_rate_limited(token: str) -> None:
     await socket.disconnect()
 
 
+async def test_one_address_opening_chat_after_chat_is_refused_with_a_frame(
+    widget: ChatWidget,
+) -> None:
+    sockets = [await opened(await db(new_token)(widget)) for _ in range(6)]
+    answers = []
+
+    for socket in sockets:
+        await send(socket, {"type": "message", "client_id": "c-1", "text": "Merhaba"})
+        answers.append(await receive(socket))
+
+    assert [answer["type"] for answer in answers] == ["ack"] * 5 + ["error"]
+    assert (answers[-1]["code"], answers[-1]["client_id"]) == ("rate_limited", "c-1")
+    assert 1 <= answers[-1]["retry_after"] <= 600
+    assert await count(Conversation) == 5
+    for socket in sockets:
+        await socket.disconnect()
+
+
 @pytest.mark.parametrize(
     ("frame", "code"),
     [

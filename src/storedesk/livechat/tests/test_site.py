@@ -5,6 +5,7 @@ from django.test import Client
 
 from storedesk.accounts.tests.factories import StoreFactory
 from storedesk.core.models import Store
+from storedesk.helpcenter.tests.factories import HelpCenterSettingsFactory
 from storedesk.livechat.tests.factories import ChatWidgetFactory
 
 pytestmark = pytest.mark.django_db
@@ -23,8 +24,23 @@ def test_preview_page_embeds_the_stores_widget_in_its_default_language(
     assert '<h1 class="logo">Moda Çarşı</h1>' in page
     assert "<h3>Keten gömlek</h3>" in page
     assert (
-        '<script src="/static/livechat/widget.js" data-storedesk-key="wk_moda0001" async>' in page
-    )
+        '<script src="/static/livechat/widget.js" data-storedesk-key="wk_moda0001" '
+        'data-language="tr" async>'
+    ) in page
+
+
+def test_the_turkish_contact_page_tells_the_widget_its_language(
+    client: Client, store: Store
+) -> None:
+    # A Turkish shopper whose browser prefers English reads the Turkish contact page: the
+    # chat on it speaks Turkish too (it used to say "Chat with us").
+    HelpCenterSettingsFactory(store=store)
+    ChatWidgetFactory(store=store, key="wk_moda")
+
+    page = client.get("/help/tr/contact/", HTTP_ACCEPT_LANGUAGE="en").content.decode()
+
+    assert '<html lang="tr">' in page
+    assert re.search(r'<script [^>]*data-storedesk-key="wk_moda" data-language="tr"', page)
 
 
 def test_preview_page_speaks_a_polish_stores_language(client: Client, other_store: Store) -> None:

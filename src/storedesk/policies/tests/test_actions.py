@@ -13,8 +13,6 @@ from storedesk.core.errors import PermissionDenied
 from storedesk.core.events import Event
 from storedesk.core.models import AuditLogEntry, Store
 from storedesk.policies.actions import (
-    ReturnRuleFields,
-    ShippingZoneFields,
     check_discard_draft,
     check_publish_return_version,
     check_publish_shipping_version,
@@ -53,10 +51,10 @@ def _frozen_clock() -> Any:
         yield
 
 
-def _errors(rules: list[ReturnRuleFields], actor: Actor) -> dict[str, str]:
+def _errors(rules: list[dict[str, Any]], actor: Actor) -> dict[str, str]:
     draft = check_start_return_draft(actor)
     with pytest.raises(PolicyValidationFailed) as error:
-        check_update_return_draft(actor, draft, rules=rules)
+        check_update_return_draft(actor, draft, {"rules": rules})
     assert error.value.status == 422
     assert not ReturnRule.objects.filter(version=draft).exists()
     return error.value.fields
@@ -76,8 +74,10 @@ def test_publish_return_version_and_start_next_draft_as_copy(
     draft = check_update_return_draft(
         admin_actor,
         draft,
-        rules=[{"window_days": 14}, {"category_id": shoes.pk, "window_days": 60}],
-        note="First policy",
+        {
+            "rules": [{"window_days": 14}, {"category_id": shoes.pk, "window_days": 60}],
+            "note": "First policy",
+        },
     )
 
     with django_capture_on_commit_callbacks(execute=True):
@@ -106,12 +106,12 @@ def test_publish_return_version_and_start_next_draft_as_copy(
 
 def test_published_version_is_immutable(admin_actor: Actor) -> None:
     draft = check_update_return_draft(
-        admin_actor, check_start_return_draft(admin_actor), rules=[{"window_days": 14}]
+        admin_actor, check_start_return_draft(admin_actor), {"rules": [{"window_days": 14}]}
     )
     published = check_publish_return_version(admin_actor, draft)
 
     with pytest.raises(VersionPublished):
-        check_update_return_draft(admin_actor, published, rules=[{"window_days": 90}])
+        check_update_return_draft(admin_actor, published, {"rules": [{"window_days": 90}]})
     with pytest.raises(VersionPublished):
         check_save_return_rule(admin_actor, published, {"window_days": 90})
     with pytest.raises(VersionPublished):
@@ -142,7 +142,7 @@ def test_publish_needs_a_default_rule_and_no_backdating(admin_actor: Actor, stor
     draft = check_update_return_draft(
         admin_actor,
         check_start_return_draft(admin_actor),
-        rules=[{"category_id": shoes.pk, "window_days": 30}],
+        {"rules": [{"category_id": shoes.pk, "window_days": 30}]},
     )
 
     with pytest.raises(PolicyValidationFailed) as error:
@@ -157,13 +157,13 @@ def test_publish_needs_a_default_rule_and_no_backdating(admin_actor: Actor, stor
 
 def test_future_version_does_not_change_current_and_next_must_be_later(admin_actor: Actor) -> None:
     first = check_update_return_draft(
-        admin_actor, check_start_return_draft(admin_actor), rules=[{"window_days": 14}]
+        admin_actor, check_start_return_draft(admin_actor), {"rules": [{"window_days": 14}]}
     )
     check_publish_return_version(
         admin_actor, first, effective_from=datetime(2026, 6, 1, tzinfo=UTC)
     )
     second = check_update_return_draft(
-        admin_actor, check_start_return_draft(admin_actor), rules=[{"window_days": 30}]
+        admin_actor, check_start_return_draft(admin_actor), {"rules": [{"window_days": 30}]}
     )
 
     with pytest.raises(PolicyValidationFailed) as error:
@@ -207,7 +207,7 @@ def test_future_version_does_not_change_current_and_next_must_be_later(admin_act
     ],
 )
 def test_invalid_return_rule_is_a_field_error(
-    admin_actor: Actor, rule: ReturnRuleFields, field: str
+    admin_actor: Actor, rule: dict[str, Any], field: str
 ) -> None:
     assert field in _errors([rule], admin_actor)
 
@@ -238,7 +238,7 @@ def test_agent_cannot_change_policies(agent_actor: Actor, admin_actor: Actor) ->
     with pytest.raises(PermissionDenied):
         check_start_return_draft(agent_actor)
     with pytest.raises(PermissionDenied):
-        check_update_return_draft(agent_actor, draft, rules=[{"window_days": 14}])
+        check_update_return_draft(agent_actor, draft, {"rules": [{"window_days": 14}]})
     with pytest.raises(PermissionDenied):
         check_publish_return_version(agent_actor, draft)
 
@@ -254,10 +254,10 @@ def test_discard_draft(admin_actor: Actor, store: Store) -> None:
 # --- Shipping ------------------------------------------------------------------------
 
 
-def _zone(name: str, countries: list[str], **method: Any) -> ShippingZoneFields:
+def _zone(name: str, countries: list[str], **method: Any) -> dict[str, Any]:
     fields: dict[str, Any] = {"name": "Standard", "cost": Decimal("49.90"), "min_days": 1}
     fields.update({"max_days": 3}, **method)
-    return {"name": name, "countries": countries, "methods": [fields]}  # type: ignore[list-item]
+    return {"name": name, "countries": countries, "methods": [fields]}
 
 
 def test_shipping_draft_update_and_publish(
@@ -365,7 +365,7 @@ def test_invalid_shipping_is_a_field_error(
     draft = check_start_shipping_draft(admin_actor)
 
     with pytest.raises(PolicyValidationFailed) as error:
-        check_update_shipping_draft(admin_actor, draft, fields)  # type: ignore[arg-type]
+        check_update_shipping_draft(admin_actor, draft, fields)
 
     assert field in error.value.fields
 
@@ -396,19 +396,19 @@ def test_save_and_publish_prose_policies(
 ) -> None:
     privacy = check_save_prose_policy(
         admin_actor,
-        kind=ProseKind.PRIVACY,
-        translations={"tr": {"title": "Gizlilik", "body": "Metin"}},
+        {"kind": ProseKind.PRIVACY, "translations": {"tr": {"title": "Gizlilik", "body": "Metin"}}},
     )
     custom = check_save_prose_policy(
         admin_actor,
-        kind=ProseKind.CUSTOM,
-        slug="gift-cards",
-        translations={"en": {"title": "Gift cards", "body": "Text"}},
+        {
+            "kind": ProseKind.CUSTOM,
+            "slug": "gift-cards",
+            "translations": {"en": {"title": "Gift cards", "body": "Text"}},
+        },
     )
     check_save_prose_policy(
         admin_actor,
-        kind=ProseKind.PRIVACY,
-        translations={"en": {"title": "Privacy", "body": "Text"}},
+        {"kind": ProseKind.PRIVACY, "translations": {"en": {"title": "Privacy", "body": "Text"}}},
         policy=privacy,
     )
     with django_capture_on_commit_callbacks(execute=True):
@@ -423,16 +423,20 @@ def test_save_and_publish_prose_policies(
 
 
 def test_invalid_prose_policy(admin_actor: Actor) -> None:
-    check_save_prose_policy(
-        admin_actor, kind="terms", translations={"tr": {"title": "Şartlar", "body": "Metin"}}
-    )
+    terms = {"kind": "terms", "translations": {"tr": {"title": "Şartlar", "body": "Metin"}}}
+    check_save_prose_policy(admin_actor, terms)
 
     with pytest.raises(PolicyValidationFailed) as error:
         check_save_prose_policy(
             admin_actor,
-            kind="custom",
-            slug="Bad Slug",
-            translations={"ja": {"title": "x", "body": "y"}, "tr": {"title": "", "body": ""}},
+            {
+                "kind": "custom",
+                "slug": "Bad Slug",
+                "translations": {
+                    "ja": {"title": "x", "body": "y"},
+                    "tr": {"title": "", "body": ""},
+                },
+            },
         )
     assert error.value.fields.keys() == {
         "slug",
@@ -441,7 +445,5 @@ def test_invalid_prose_policy(admin_actor: Actor) -> None:
         "translations.tr.body",
     }
     with pytest.raises(PolicyValidationFailed) as duplicate:
-        check_save_prose_policy(
-            admin_actor, kind="terms", translations={"tr": {"title": "Şartlar", "body": "Metin"}}
-        )
+        check_save_prose_policy(admin_actor, terms)
     assert duplicate.value.fields.keys() == {"slug"}

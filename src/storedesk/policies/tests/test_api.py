@@ -1,3 +1,4 @@
+import json
 from collections.abc import Callable
 from datetime import UTC, datetime, time
 from typing import Any
@@ -21,6 +22,7 @@ from storedesk.policies.tests.factories import (
     ShippingPolicyVersionFactory,
     ShippingZoneFactory,
 )
+from storedesk.policies.tests.state import policies_state
 
 pytestmark = pytest.mark.django_db
 MODEL_BACKEND = "django.contrib.auth.backends.ModelBackend"
@@ -331,10 +333,13 @@ def test_discard_draft(admin_client: Client, store: Store) -> None:
 def test_eligibility_endpoint(
     api_client: Client, returns: ReturnPolicyVersion, delivered_item: LineItem
 ) -> None:
-    response = api_client.get(
-        f"{BASE}/returns/eligibility",
-        {"order_id": delivered_item.order_id, "line_item_id": delivered_item.pk, "language": "en"},  # type: ignore[arg-type]
-    )
+    query: dict[str, str | int] = {
+        "order_id": delivered_item.order_id,
+        "line_item_id": delivered_item.pk,
+        "language": "en",
+    }
+
+    response = api_client.get(f"{BASE}/returns/eligibility", query)
 
     assert response.status_code == 200
     assert response.json() == {
@@ -411,3 +416,125 @@ def test_bad_amount_in_quote_is_422(api_client: Client, shipping: ShippingPolicy
     response = api_client.get(f"{BASE}/shipping/quote", {"country": "TR", "cart_total": "abc"})
 
     assert response.status_code == 422
+
+
+# --- Bodies: JSON objects of the spec's shape, nothing else --------------------------
+
+
+@pytest.mark.parametrize("body", [[], [None, None], [{"dispatch_cutoff": "10:00"}], "x", 1])
+@pytest.mark.parametrize(
+    ("method", "path"),
+    [
+        ("put", "/shipping/draft"),
+        ("put", "/returns/draft"),
+        ("post", "/shipping/draft/publish"),
+        ("post", "/returns/draft/publish"),
+    ],
+)
+def test_a_body_that_is_not_an_object_is_422_and_changes_nothing(
+    admin_client: Client,
+    store: Store,
+    returns: ReturnPolicyVersion,
+    shipping: ShippingPolicyVersion,
+    method: str,
+    path: str,
+    body: Any,
+) -> None:
+    put(admin_client, f"{BASE}/returns/draft", {"note": "draft"})
+    put(admin_client, f"{BASE}/shipping/draft", {"note": "draft"})
+    before = policies_state(store)
+
+    response = getattr(admin_client, method)(
+        BASE + path, json.dumps(body), content_type="application/json"
+    )
+
+    assert response.status_code == 422
+    assert response.json()["error"]["code"] == "validation_error"
+    assert policies_state(store) == before
+
+
+@pytest.mark.parametrize(
+    ("path", "body", "field"),
+    [
+        # An object inside the body must be an object too, not read as "all defaults".
+        ("/returns/draft", {"rules": [[]]}, "rules.0"),
+        ("/returns/draft", {"rules": [None]}, "rules.0"),
+        ("/shipping/draft", {"zones": [["DE"]]}, "zones.0"),
+        (
+            "/shipping/draft",
+            {"zones": [{"name": "EU", "countries": ["DE"], "methods": [["Standard"]]}]},
+            "zones.0.methods.0",
+        ),
+        # Where a loose reading would change the meaning: 1 is not true, true is not 1.
+        ("/returns/draft", {"rules": [{"final_sale": 1}]}, "rules.0.final_sale"),
+        ("/returns/draft", {"rules": [{"window_days": True}]}, "rules.0.window_days"),
+        ("/shipping/draft", {"holidays": [20260101]}, "holidays.0"),
+        ("/shipping/draft", {"working_days": [True]}, "working_days.0"),
+        # A misspelt field is not silently ignored.
+        ("/returns/draft", {"rules": [{"window_day": 10}]}, "rules.0.window_day"),
+        ("/shipping/draft", {"dispatch_cut_off": "10:00"}, "dispatch_cut_off"),
+    ],
+)
+def test_a_body_of_the_wrong_shape_is_422_and_changes_nothing(
+    admin_client: Client,
+    store: Store,
+    returns: ReturnPolicyVersion,
+    shipping: ShippingPolicyVersion,
+    path: str,
+    body: dict[str, Any],
+    field: str,
+) -> None:
+    before = policies_state(store)
+
+    response = put(admin_client, BASE + path, body)
+
+    assert response.status_code == 422
+    # Shape errors are found before any action runs; the API names the body's fields so.
+    fields = {detail["field"] for detail in response.json()["error"]["details"]}
+    assert f"body.payload.{field}" in fields
+    assert policies_state(store) == before
+
+
+def test_shape_and_rule_errors_of_the_api_and_the_action_are_the_spec_s(
+    admin_client: Client, store: Store
+) -> None:
+    """The same input gets the same field errors, whoever sends it."""
+    body = {"rules": [{"window_days": 0, "restocking_fee": "5"}], "note": "x" * 501}
+
+    response = put(admin_client, f"{BASE}/returns/draft", body)
+
+    assert response.status_code == 422
+    assert response.json()["error"]["details"] == [
+        {"field": "note", "type": "invalid", "message": "Use at most 500 characters."},
+        {
+            "field": "rules.0.window_days",
+            "type": "invalid",
+            "message": "The return window must be at least 1 day, or empty for no limit.",
+        },
+        {
+            "field": "rules.0.restocking_fee",
+            "type": "invalid",
+            "message": "Choose whether the fee is a percentage or a fixed amount.",
+        },
+    ]
+    assert not ReturnPolicyVersion.objects.filter(store=store).exists()
+
+
+def test_the_draft_bodies_are_documented_by_the_specs(client: Client) -> None:
+    document = client.get("/api/v1/openapi.json").json()
+    schemas = document["components"]["schemas"]
+
+    def body_of(path: str) -> str:
+        content = document["paths"][path]["put"]["requestBody"]["content"]
+        reference: str = content["application/json"]["schema"]["$ref"]
+        return reference.rsplit("/", 1)[1]
+
+    assert body_of(f"{BASE}/returns/draft") == "ReturnPolicySpec"
+    assert body_of(f"{BASE}/shipping/draft") == "ShippingPolicySpec"
+    rule = schemas["ReturnRuleSpec"]
+    assert rule["additionalProperties"] is False
+    assert rule["properties"]["window_starts_at"]["enum"] == ["delivery", "order"]
+    assert schemas["ShippingPolicySpec"]["properties"]["dispatch_cutoff"]["anyOf"][0] == {
+        "type": "string",
+        "example": "14:00",
+    }

@@ -1,6 +1,7 @@
 """The public policy pages: rendered from the published rules in every store language."""
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import AbstractContextManager, contextmanager
 from datetime import timedelta
 from decimal import Decimal
 from typing import Any
@@ -77,10 +78,18 @@ def actor(shop: Store) -> Actor:
 @pytest.fixture
 def publish_on_commit(
     django_capture_on_commit_callbacks: Callable[..., Any],
-) -> Callable[..., Any]:
-    """Runs on-commit work (events, indexing) the way a real commit would."""
-    indexing.connect()
-    return lambda: django_capture_on_commit_callbacks(execute=True)
+    run_queued_tasks: Callable[[], list[str]],
+) -> Callable[[], AbstractContextManager[None]]:
+    """Runs on-commit work (events) the way a real commit would, then the tasks it queued
+    (indexing) the way the worker would."""
+
+    @contextmanager
+    def publish() -> Iterator[None]:
+        with django_capture_on_commit_callbacks(execute=True):
+            yield
+        run_queued_tasks()
+
+    return publish
 
 
 def publish_returns(actor: Actor, shoes: Category, *, shoe_days: int, default_days: int) -> None:
@@ -88,17 +97,19 @@ def publish_returns(actor: Actor, shoes: Category, *, shoe_days: int, default_da
     draft = check_update_return_draft(
         actor,
         draft,
-        rules=[
-            {"category_id": None, "window_days": default_days},
-            {
-                "category_id": shoes.pk,
-                "window_days": shoe_days,
-                "offers_store_credit": True,
-                "store_credit_bonus_percent": Decimal(10),
-                "requires_original_packaging": True,
-                "refund_within_hours": 72,
-            },
-        ],
+        {
+            "rules": [
+                {"category_id": None, "window_days": default_days},
+                {
+                    "category_id": shoes.pk,
+                    "window_days": shoe_days,
+                    "offers_store_credit": True,
+                    "store_credit_bonus_percent": Decimal(10),
+                    "requires_original_packaging": True,
+                    "refund_within_hours": 72,
+                },
+            ]
+        },
     )
     check_publish_return_version(actor, draft)
 
@@ -400,7 +411,7 @@ def test_a_version_published_for_later_is_indexed_when_it_takes_effect(
     takes_effect = timezone.now() + timedelta(hours=2)
     draft = check_start_return_draft(actor)
     draft = check_update_return_draft(
-        actor, draft, rules=[{"category_id": None, "window_days": 63}]
+        actor, draft, {"rules": [{"category_id": None, "window_days": 63}]}
     )
     with publish_on_commit():
         check_publish_return_version(actor, draft, effective_from=takes_effect)

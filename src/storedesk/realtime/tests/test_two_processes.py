@@ -3,11 +3,6 @@ process writes, an agent on the other sees it. This is how a merchant scales out
 
 import asyncio
 import json
-import os
-import socket
-import subprocess
-import sys
-import time
 import urllib.request
 from collections.abc import Iterator
 from pathlib import Path
@@ -17,8 +12,17 @@ import pytest
 import redis
 from websockets.asyncio.client import connect
 
+from storedesk.core.tests.processes import (
+    copy_data_dir,
+    environment,
+    free_port,
+    run_storedesk,
+    start_storedesk,
+    stop,
+    wait_until_ready,
+)
+
 REDIS_URL = "redis://127.0.0.1:6379/14"
-SOURCE = Path(__file__).resolve().parents[3]  # the src/ folder of this tree
 
 SETUP = """
 import json
@@ -53,78 +57,29 @@ def _redis_reachable() -> bool:
 pytestmark = pytest.mark.skipif(not _redis_reachable(), reason="Redis is not reachable")
 
 
-def free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return int(probe.getsockname()[1])
-
-
 @pytest.fixture
-def environment(tmp_path: Path) -> dict[str, str]:
-    environment = {
-        key: value
-        for key, value in os.environ.items()
-        if key not in {"DATABASE_URL", "DJANGO_SETTINGS_MODULE"}
-    }
-    environment |= {
-        "STOREDESK_DATA_DIR": str(tmp_path),
-        "REDIS_URL": REDIS_URL,
-        "PYTHONPATH": str(SOURCE),
-        "LOG_LEVEL": "WARNING",
-    }
-    return environment
-
-
-def storedesk(environment: dict[str, str], *args: str) -> str:
-    return subprocess.run(  # noqa: S603  (our own command, our own arguments)
-        [sys.executable, "-m", "storedesk", *args],
-        env=environment,
-        capture_output=True,
-        text=True,
-        check=True,
-        timeout=60,
-    ).stdout
-
-
-@pytest.fixture
-def servers(environment: dict[str, str]) -> Iterator[tuple[int, int, dict[str, str]]]:
+def servers(migrated_data_dir: Path, tmp_path: Path) -> Iterator[tuple[int, int, dict[str, str]]]:
     redis.Redis.from_url(REDIS_URL).flushdb()
-    storedesk(environment, "migrate", "--no-input", "-v0")
-    setup = json.loads(storedesk(environment, "shell", "-c", SETUP).strip().splitlines()[-1])
+    env = environment(
+        copy_data_dir(migrated_data_dir, tmp_path / "data"),
+        REDIS_URL=REDIS_URL,
+        LOG_LEVEL="WARNING",
+    )
+    setup = json.loads(run_storedesk(env, "shell", "-c", SETUP).strip().splitlines()[-1])
     ports = free_port(), free_port()
+    logs = [tmp_path / f"serve-{port}.log" for port in ports]
     processes = [
-        subprocess.Popen(  # noqa: S603  (our own command, our own arguments)
-            [sys.executable, "-m", "storedesk", "serve", "--port", str(port)],
-            env=environment,
-            stdout=subprocess.DEVNULL,
-            stderr=subprocess.PIPE,
-        )
-        for port in ports
+        start_storedesk(env, log, "serve", "--port", str(port))
+        for port, log in zip(ports, logs, strict=True)
     ]
     try:
-        for port, process in zip(ports, processes, strict=True):
-            wait_until_serving(port, process)
+        for port, process, log in zip(ports, processes, logs, strict=True):
+            wait_until_ready(f"http://127.0.0.1:{port}/healthz", process, log)
         yield ports[0], ports[1], setup
     finally:
         for process in processes:
-            process.terminate()
-        for process in processes:
-            process.wait(timeout=10)
+            stop(process)
         redis.Redis.from_url(REDIS_URL).flushdb()
-
-
-def wait_until_serving(port: int, process: subprocess.Popen[bytes]) -> None:
-    deadline = time.monotonic() + 20
-    while time.monotonic() < deadline:
-        if process.poll() is not None:
-            assert process.stderr is not None
-            raise AssertionError(process.stderr.read().decode())
-        try:
-            with urllib.request.urlopen(f"http://127.0.0.1:{port}/healthz", timeout=1):
-                return
-        except OSError:
-            time.sleep(0.1)
-    raise AssertionError(f"storedesk serve on port {port} did not start")
 
 
 def start_session(port: int, key: str) -> str:

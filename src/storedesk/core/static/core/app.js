@@ -30,3 +30,31 @@ document.addEventListener("click", async (event) => {
   await navigator.clipboard.writeText(source.textContent.trim());
   button.textContent = button.dataset.copied || button.textContent;
 });
+
+// <select data-autosubmit> submits its form as soon as a choice is made.
+document.addEventListener("change", (event) => {
+  if (event.target.matches("select[data-autosubmit]")) event.target.form.requestSubmit();
+});
+
+// Email images from other sites arrive as <img data-blocked-src>: loading one tells the
+// sender that the message was opened, and from where. They load only when the agent asks,
+// and never from this site itself, where a request would carry the agent's cookies.
+document.addEventListener("click", (event) => {
+  const button = event.target.closest("button[data-load-remote-images]");
+  if (!button) return;
+  const message = button.closest("[data-message-id], .message, article") || document;
+  for (const image of message.querySelectorAll("img[data-blocked-src]")) {
+    let source;
+    try {
+      source = new URL(image.dataset.blockedSrc);
+    } catch {
+      continue;
+    }
+    // The page's Content-Security-Policy loads images over HTTPS only.
+    if (source.protocol === "http:") source.protocol = "https:";
+    if (source.protocol !== "https:" || source.origin === window.location.origin) continue;
+    image.src = source.href;
+    image.removeAttribute("data-blocked-src");
+  }
+  button.remove();
+});

@@ -183,8 +183,15 @@
     if (!current || (current.dataset.listQuery || "") !== query) return;
     const template = document.createElement("template");
     template.innerHTML = html.trim();
-    const fresh = template.content.firstElementChild;
+    const fresh = template.content.querySelector("#conversation-list");
     if (!fresh) return;
+    // The view tabs come along: their counts move with every new chat and assignment.
+    const views = template.content.querySelector("#inbox-views");
+    const currentViews = document.getElementById("inbox-views");
+    if (views && currentViews) {
+      views.removeAttribute("hx-swap-oob");
+      currentViews.replaceWith(views);
+    }
     const focusedRow = document.activeElement && document.activeElement.closest(".conversation-row");
     const focusedId = focusedRow ? focusedRow.dataset.conversationId : null;
     const scrollTop = current.scrollTop;
@@ -258,12 +265,37 @@
   let attempts = 0;
   let heartbeat = null;
   let pollTimer = null;
+  let retryTimer = null;
+  let steadyTimer = null;
+  let stopped = false; // logged out or refused: retrying cannot help
+
+  // Reconnecting: a first retry within half a second, then doubling up to a few seconds,
+  // each with jitter so that a restarted server is not hit by every open inbox at once. A
+  // restart therefore costs an agent a few seconds, not the half minute a long back-off
+  // would. Like the chat widget's, but capped lower: an agent's page is the work itself.
+  const RETRY_FIRST = 500;
+  const RETRY_MAX = 4000;
+  // A socket that stays open this long was a real connection: the back-off starts over.
+  // One closed at once (a server still starting) keeps growing it.
+  const STEADY_AFTER = 5000;
+
+  function retryDelay() {
+    const delay = Math.min(RETRY_MAX, RETRY_FIRST * 2 ** attempts);
+    attempts += 1;
+    return delay / 2 + Math.random() * (delay / 2);
+  }
+
+  function scheduleReconnect(delay) {
+    clearTimeout(retryTimer);
+    retryTimer = setTimeout(connect, delay);
+  }
 
   function send(frame) {
     if (socket && socket.readyState === WebSocket.OPEN) socket.send(JSON.stringify(frame));
   }
 
   function setLive(live, message) {
+    root.dataset.live = String(live);
     const status = document.getElementById("live-status");
     if (!status) return;
     status.hidden = live;
@@ -291,6 +323,9 @@
   }
 
   function connect() {
+    clearTimeout(retryTimer);
+    retryTimer = null;
+    if (socket) return;
     if (!("WebSocket" in window)) {
       startPolling();
       return;
@@ -298,7 +333,10 @@
     const scheme = location.protocol === "https:" ? "wss:" : "ws:";
     socket = new WebSocket(`${scheme}//${location.host}${root.dataset.socketPath}`);
     socket.addEventListener("open", () => {
-      attempts = 0;
+      clearTimeout(steadyTimer);
+      steadyTimer = setTimeout(() => {
+        attempts = 0;
+      }, STEADY_AFTER);
       setLive(true);
       // Connecting marks the agent seen (online, unless they chose away) before this
       // socket joins its groups, so it never hears that change: read it instead.
@@ -321,19 +359,28 @@
     });
     socket.addEventListener("close", (closed) => {
       clearInterval(heartbeat);
+      clearTimeout(steadyTimer);
       socket = null;
       startPolling();
       if (closed.code === 4401 || closed.code === 4404) {
         // Logged out or no longer allowed: retrying cannot help.
+        stopped = true;
         setLive(false, texts.offline);
         return;
       }
       setLive(false, texts.reconnecting);
-      const delay = Math.min(30000, 1000 * 2 ** attempts) * (0.5 + Math.random() / 2);
-      attempts += 1;
-      setTimeout(connect, delay);
+      scheduleReconnect(retryDelay());
     });
   }
+
+  // Back online, or back to the tab: try now rather than at the end of a back-off.
+  function reconnectNow() {
+    if (stopped || socket || document.visibilityState === "hidden") return;
+    attempts = 0;
+    connect();
+  }
+  window.addEventListener("online", reconnectNow);
+  document.addEventListener("visibilitychange", reconnectNow);
 
   function handleEvent(event) {
     const openId = conversationId();
@@ -580,12 +627,54 @@
     if (picker.classList.contains("open") && !picker.contains(event.target)) closePicker(picker);
   });
 
+  // The same folding as the server's search keys (core.text.search_key), so that "iade"
+  // finds "İade süreci" and "lodz" finds "Łódź": toLowerCase() alone gets Turkish wrong.
+  const LETTERS = { ı: "i", ł: "l", Ł: "l", ø: "o", Ø: "o", đ: "d", Đ: "d", ß: "ss", æ: "ae",
+    Æ: "ae", œ: "oe", Œ: "oe" };
+  function fold(text) {
+    return text
+      .normalize("NFKD")
+      .replace(/\p{M}/gu, "")
+      .replace(/[ıłŁøØđĐßæÆœŒ]/g, (letter) => LETTERS[letter])
+      .toLowerCase()
+      .replace(/\s+/g, " ")
+      .trim();
+  }
+
   document.addEventListener("input", (event) => {
     if (!event.target.matches(".canned-filter")) return;
-    const wanted = event.target.value.trim().toLowerCase();
+    const words = fold(event.target.value).split(" ").filter(Boolean);
     for (const item of document.querySelectorAll(".canned-list li")) {
-      item.hidden = Boolean(wanted) && !item.dataset.search.includes(wanted);
+      const key = item.dataset.search;
+      item.hidden = !words.every((word) => key.includes(word));
     }
+  });
+
+  // "/where" typed in the reply box, then Tab, Enter or a space, becomes the canned reply
+  // whose shortcut it is: the shortcut the picker shows beside each reply.
+  function expandShortcut(field) {
+    const end = field.selectionStart;
+    if (end !== field.selectionEnd) return false;
+    const match = /(^|\s)\/([a-z0-9][a-z0-9_-]{0,39})$/.exec(field.value.slice(0, end));
+    if (!match) return false;
+    const choice = Array.from(document.querySelectorAll(".canned-list li[data-shortcut]")).find(
+      (item) => item.dataset.shortcut === match[2],
+    );
+    const button = choice && choice.querySelector(".canned-choice");
+    if (!button) return false;
+    field.setRangeText(button.dataset.text, end - match[2].length - 1, end, "end");
+    field.dispatchEvent(new Event("input", { bubbles: true }));
+    return true;
+  }
+
+  document.addEventListener("keydown", (event) => {
+    const field = event.target;
+    if (!field.matches || !field.matches("#reply-text")) return;
+    if (event.ctrlKey || event.metaKey || event.altKey || event.shiftKey || event.isComposing) {
+      return;
+    }
+    if (event.key !== "Tab" && event.key !== "Enter" && event.key !== " ") return;
+    if (expandShortcut(field)) event.preventDefault();
   });
 
   document.addEventListener("keydown", (event) => {

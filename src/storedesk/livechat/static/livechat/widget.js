@@ -2,10 +2,12 @@
  * root holds all of its markup and CSS, so the shop's styles and ours never meet.
  *
  * Embed: <script src="https://desk.example/static/livechat/widget.js"
- *                 data-storedesk-key="wk_..." async></script>
+ *                 data-storedesk-key="wk_..." data-language="tr" async></script>
  * Optional, before it: window.StoredeskSettings = {identity: {external_id, email, name, hmac},
  *                                                  language: "tr"}
- * Documented in docs/chat-widget.md; the server contract is docs/realtime.md. */
+ * Its words come from the server, in the language it chose (the session's widget.strings):
+ * this script carries no translations of its own.
+ * Documented in docs/chat-widget.md; the server contract is docs/livechat.md. */
 (function () {
   "use strict";
 
@@ -16,6 +18,8 @@
     document.currentScript || document.querySelector("script[data-storedesk-key]");
   if (!script) return;
   var KEY = script.getAttribute("data-storedesk-key") || "";
+  // The language of the page the widget is on: the tag's own, else the document's.
+  var PAGE_LANGUAGE = script.getAttribute("data-language") || document.documentElement.lang || "";
   // The server is wherever the script itself was loaded from, unless told otherwise.
   var SERVER = (
     script.getAttribute("data-storedesk-server") || new URL(script.src, location.href).origin
@@ -40,150 +44,6 @@
   var RTL_LANGUAGES = /^(ar|dv|fa|he|ku|ps|sd|ug|ur|yi)$/;
   var EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
   var LINK = /\bhttps?:\/\/[^\s<>"']+[^\s<>"'.,;:!?)\]]/g;
-
-  // Strings ------------------------------------------------------------------------------
-  // Polite register everywhere: Turkish "siz", German "Sie", French "vous", Spanish "usted",
-  // Polish impersonal or "Państwo".
-  var STRINGS = {
-    en: {
-      launcher: "Chat with us", unread: "{n} unread", close: "Close chat", messages: "Messages",
-      placeholder: "Write a message…", message: "Message", send: "Send", attach: "Attach a file",
-      remove: "Remove {name}", you: "You", team: "Our team", sending: "Sending…",
-      queued: "Will be sent when the connection is back", failed: "Not sent",
-      typing: "{name} is typing…", reconnecting: "Connection lost. Reconnecting…",
-      greeting: "Hello! How can we help you?",
-      outside_hours: "We are outside our opening hours right now.",
-      no_agent_online: "No one from our team is available right now.",
-      leave_email: "Leave your email address and we will send our reply there.",
-      email: "Email address", save: "Save", email_saved: "Thank you. We will reply to {email}.",
-      email_invalid: "Please enter a valid email address.",
-      transcript: "Email me this conversation",
-      transcript_sent: "The conversation is on its way to your inbox.",
-      too_large: "Files may be up to {size} MB.",
-      bad_type: "Only images (JPEG, PNG, GIF, WebP) and PDF files can be sent.",
-      too_long: "A message may have at most {n} characters.",
-      too_many: "You can attach at most {n} files to one message.",
-      too_fast: "You are sending messages quickly. Please wait a moment.",
-      error: "Something went wrong. Please try again.", uploading: "Uploading…",
-    },
-    tr: {
-      launcher: "Bize yazın", unread: "{n} okunmamış", close: "Sohbeti kapat",
-      messages: "Mesajlar", placeholder: "Mesajınızı yazın…", message: "Mesaj", send: "Gönder",
-      attach: "Dosya ekle", remove: "{name} dosyasını kaldır", you: "Siz", team: "Ekibimiz",
-      sending: "Gönderiliyor…", queued: "Bağlantı kurulunca gönderilecek",
-      failed: "Gönderilemedi", typing: "{name} yazıyor…",
-      reconnecting: "Bağlantı koptu, yeniden bağlanılıyor…",
-      greeting: "Merhaba! Size nasıl yardımcı olabiliriz?",
-      outside_hours: "Şu anda çalışma saatlerimizin dışındayız.",
-      no_agent_online: "Şu anda müsait bir temsilcimiz yok.",
-      leave_email: "E-posta adresinizi bırakırsanız yanıtımızı oraya göndeririz.",
-      email: "E-posta adresi", save: "Kaydet",
-      email_saved: "Teşekkür ederiz. Yanıtımızı {email} adresine göndereceğiz.",
-      email_invalid: "Lütfen geçerli bir e-posta adresi girin.",
-      transcript: "Bu sohbeti bana e-postayla gönderin",
-      transcript_sent: "Sohbetin bir kopyası e-posta adresinize gönderiliyor.",
-      too_large: "Dosyalar en fazla {size} MB olabilir.",
-      bad_type: "Yalnızca resim (JPEG, PNG, GIF, WebP) ve PDF dosyaları gönderilebilir.",
-      too_long: "Bir mesaj en fazla {n} karakter olabilir.",
-      too_many: "Bir mesaja en fazla {n} dosya ekleyebilirsiniz.",
-      too_fast: "Çok hızlı mesaj gönderiyorsunuz. Lütfen biraz bekleyin.",
-      error: "Bir sorun oluştu. Lütfen tekrar deneyin.", uploading: "Yükleniyor…",
-    },
-    pl: {
-      launcher: "Czat z nami", unread: "nieprzeczytane: {n}", close: "Zamknij czat",
-      messages: "Wiadomości", placeholder: "Treść wiadomości…", message: "Wiadomość",
-      send: "Wyślij", attach: "Dołącz plik", remove: "Usuń {name}", you: "Państwa wiadomość",
-      team: "Nasz zespół", sending: "Wysyłanie…",
-      queued: "Zostanie wysłana po odzyskaniu połączenia", failed: "Nie wysłano",
-      typing: "{name} pisze…", reconnecting: "Utracono połączenie. Łączymy ponownie…",
-      greeting: "Dzień dobry! W czym możemy pomóc?",
-      outside_hours: "Jesteśmy teraz poza godzinami pracy.",
-      no_agent_online: "Nikt z naszego zespołu nie jest teraz dostępny.",
-      leave_email: "Prosimy zostawić adres e-mail – wyślemy na niego odpowiedź.",
-      email: "Adres e-mail", save: "Zapisz",
-      email_saved: "Dziękujemy. Odpowiemy na adres {email}.",
-      email_invalid: "Prosimy podać prawidłowy adres e-mail.",
-      transcript: "Proszę wysłać mi tę rozmowę e-mailem",
-      transcript_sent: "Kopia rozmowy jest w drodze do Państwa skrzynki.",
-      too_large: "Pliki mogą mieć najwyżej {size} MB.",
-      bad_type: "Można wysyłać tylko obrazy (JPEG, PNG, GIF, WebP) i pliki PDF.",
-      too_long: "Wiadomość może mieć najwyżej {n} znaków.",
-      too_many: "Do jednej wiadomości można dołączyć najwyżej {n} plików.",
-      too_fast: "Wiadomości są wysyłane zbyt szybko. Prosimy chwilę poczekać.",
-      error: "Coś poszło nie tak. Prosimy spróbować ponownie.", uploading: "Przesyłanie…",
-    },
-    de: {
-      launcher: "Schreiben Sie uns", unread: "{n} ungelesen", close: "Chat schließen",
-      messages: "Nachrichten", placeholder: "Ihre Nachricht…", message: "Nachricht",
-      send: "Senden", attach: "Datei anhängen", remove: "{name} entfernen", you: "Sie",
-      team: "Unser Team", sending: "Wird gesendet…",
-      queued: "Wird gesendet, sobald die Verbindung wieder steht", failed: "Nicht gesendet",
-      typing: "{name} schreibt…", reconnecting: "Verbindung unterbrochen. Neuer Versuch…",
-      greeting: "Hallo! Wie können wir Ihnen helfen?",
-      outside_hours: "Wir sind gerade außerhalb unserer Servicezeiten.",
-      no_agent_online: "Gerade ist niemand aus unserem Team erreichbar.",
-      leave_email:
-        "Hinterlassen Sie Ihre E-Mail-Adresse, dann senden wir Ihnen unsere Antwort dorthin.",
-      email: "E-Mail-Adresse", save: "Speichern",
-      email_saved: "Vielen Dank. Wir antworten Ihnen an {email}.",
-      email_invalid: "Bitte geben Sie eine gültige E-Mail-Adresse ein.",
-      transcript: "Diese Unterhaltung per E-Mail erhalten",
-      transcript_sent: "Die Unterhaltung ist auf dem Weg in Ihr Postfach.",
-      too_large: "Dateien dürfen höchstens {size} MB groß sein.",
-      bad_type: "Es können nur Bilder (JPEG, PNG, GIF, WebP) und PDF-Dateien gesendet werden.",
-      too_long: "Eine Nachricht darf höchstens {n} Zeichen haben.",
-      too_many: "Sie können höchstens {n} Dateien an eine Nachricht anhängen.",
-      too_fast: "Sie senden sehr schnell. Bitte warten Sie einen Moment.",
-      error: "Etwas ist schiefgelaufen. Bitte versuchen Sie es erneut.",
-      uploading: "Wird hochgeladen…",
-    },
-    fr: {
-      launcher: "Écrivez-nous", unread: "{n} non lus", close: "Fermer la discussion",
-      messages: "Messages", placeholder: "Votre message…", message: "Message", send: "Envoyer",
-      attach: "Joindre un fichier", remove: "Retirer {name}", you: "Vous", team: "Notre équipe",
-      sending: "Envoi…", queued: "Sera envoyé dès le retour de la connexion",
-      failed: "Non envoyé", typing: "{name} écrit…",
-      reconnecting: "Connexion perdue. Reconnexion…",
-      greeting: "Bonjour\u202f! Comment pouvons-nous vous aider\u202f?",
-      outside_hours: "Nous sommes actuellement en dehors de nos horaires d’ouverture.",
-      no_agent_online: "Personne de notre équipe n’est disponible pour le moment.",
-      leave_email: "Laissez-nous votre adresse e-mail et nous vous y enverrons notre réponse.",
-      email: "Adresse e-mail", save: "Enregistrer",
-      email_saved: "Merci. Nous vous répondrons à {email}.",
-      email_invalid: "Veuillez saisir une adresse e-mail valide.",
-      transcript: "Recevoir cette conversation par e-mail",
-      transcript_sent: "La conversation est en route vers votre boîte de réception.",
-      too_large: "Les fichiers ne doivent pas dépasser {size} Mo.",
-      bad_type: "Seuls les images (JPEG, PNG, GIF, WebP) et les fichiers PDF peuvent être envoyés.",
-      too_long: "Un message peut contenir au plus {n} caractères.",
-      too_many: "Vous pouvez joindre au plus {n} fichiers à un message.",
-      too_fast: "Vous envoyez des messages très rapidement. Veuillez patienter un instant.",
-      error: "Un problème est survenu. Veuillez réessayer.", uploading: "Envoi du fichier…",
-    },
-    es: {
-      launcher: "Escríbanos", unread: "{n} sin leer", close: "Cerrar el chat",
-      messages: "Mensajes", placeholder: "Escriba su mensaje…", message: "Mensaje",
-      send: "Enviar", attach: "Adjuntar un archivo", remove: "Quitar {name}", you: "Usted",
-      team: "Nuestro equipo", sending: "Enviando…",
-      queued: "Se enviará cuando vuelva la conexión", failed: "No enviado",
-      typing: "{name} está escribiendo…", reconnecting: "Se perdió la conexión. Reconectando…",
-      greeting: "¡Hola! ¿En qué podemos ayudarle?",
-      outside_hours: "En este momento estamos fuera de nuestro horario de atención.",
-      no_agent_online: "En este momento no hay nadie de nuestro equipo disponible.",
-      leave_email: "Déjenos su correo electrónico y le enviaremos allí nuestra respuesta.",
-      email: "Correo electrónico", save: "Guardar",
-      email_saved: "Gracias. Le responderemos a {email}.",
-      email_invalid: "Introduzca un correo electrónico válido.",
-      transcript: "Recibir esta conversación por correo",
-      transcript_sent: "La conversación va de camino a su bandeja de entrada.",
-      too_large: "Los archivos pueden tener como máximo {size} MB.",
-      bad_type: "Solo se pueden enviar imágenes (JPEG, PNG, GIF, WebP) y archivos PDF.",
-      too_long: "Un mensaje puede tener como máximo {n} caracteres.",
-      too_many: "Puede adjuntar como máximo {n} archivos a un mensaje.",
-      too_fast: "Está enviando mensajes muy rápido. Espere un momento, por favor.",
-      error: "Algo salió mal. Inténtelo de nuevo.", uploading: "Subiendo…",
-    },
-  };
 
   // Markup and style: static, ours; server data only ever goes in through textContent.
   var ICON_CHAT =
@@ -399,6 +259,13 @@
       .split(/[-_]/)[0];
   }
 
+  function languageTag(value) {
+    // A tag such as "tr" or "pt-BR"; whatever else a page may have written is left out.
+    return String(value || "")
+      .replace(/[^A-Za-z0-9_-]/g, "")
+      .slice(0, 35);
+  }
+
   function readableOn(hex) {
     var n = parseInt(hex.slice(1), 16);
     var channels = [(n >> 16) & 255, (n >> 8) & 255, n & 255].map(function (c) {
@@ -421,9 +288,10 @@
     constructor() {
       super();
       this.ui = {};
-      // Last visit's language, so that unsent messages are labelled right from the start.
-      this.language = STRINGS[storage.get("language")] ? storage.get("language") : "en";
-      this.ownStrings = true;
+      // Last visit's language and words, so that unsent messages are labelled right from
+      // the start; the session's answer replaces both.
+      this.language = storage.get("language") || PAGE_LANGUAGE || "en";
+      this.strings = storage.get("strings") || {};
       this.limits = DEFAULT_LIMITS;
       this.token = null;
       this.conversationId = null;
@@ -443,6 +311,8 @@
       this.unread = 0;
       this.typingSentAt = 0;
       this.restarts = 0;
+      this.holdUntil = 0; // a rate limit's end: nothing is sent before it
+      this.limitNotice = null;
       this.availability = { live: true, reason: "online", expected_reply: "" };
     }
 
@@ -550,24 +420,23 @@
     }
 
     t(name, values) {
-      var text = (STRINGS[this.language] || STRINGS.en)[name] || STRINGS.en[name] || name;
-      return text.replace(/\{(\w+)\}/g, function (match, key) {
-        return values && key in values ? values[key] : match;
+      // The server's catalogue strings, with Python-style "%(name)s" placeholders.
+      var text = this.strings[name] || "";
+      return text.replace(/%\((\w+)\)[sd]/g, function (match, key) {
+        return values && key in values ? String(values[key]) : match;
       });
     }
 
     applyTexts() {
       var ui = this.ui;
-      // The server's label is the same sentence; ours is used where we have the language,
-      // so the launcher never waits on the server's translations.
-      var label = (!this.ownStrings && this.launcherLabel) || this.t("launcher");
+      var label = this.launcherLabel || "";
       ui.panel.lang = this.language;
       // The window's text runs in the widget's language, whatever the page around it does.
-      ui.panel.dir = RTL_LANGUAGES.test(this.serverLanguage || "") ? "rtl" : "ltr";
+      ui.panel.dir = RTL_LANGUAGES.test(baseLanguage(this.language)) ? "rtl" : "ltr";
       ui.label.textContent = label;
       ui.launcher.setAttribute(
         "aria-label",
-        this.unread ? label + " (" + this.t("unread", { n: this.unread }) + ")" : label
+        this.unread ? label + " (" + this.t("unread", { count: this.unread }) + ")" : label
       );
       ui.title.textContent = this.storeName || label;
       ui.close.setAttribute("aria-label", this.t("close"));
@@ -582,7 +451,7 @@
       ui.transcriptForm.querySelector("label").textContent = this.t("email");
       ui.transcriptForm.querySelector("button").textContent = this.t("send");
       ui.banner.textContent = this.t("reconnecting");
-      ui.greet.firstChild.textContent = this.greetingText || this.t("greeting");
+      ui.greet.firstChild.textContent = this.greetingText || "";
       ui.text.maxLength = this.limits.max_message_length;
       ui.file.accept = this.limits.attachment_types.join(",");
     }
@@ -590,8 +459,11 @@
     // Session ----------------------------------------------------------------------------
 
     guessLanguage() {
+      // The page's say first (the shop knows which language it is showing), then the
+      // browser's preferences; the server picks the nearest of the store's languages.
       var settings = window.StoredeskSettings || {};
-      if (settings.language) return baseLanguage(settings.language);
+      var chosen = languageTag(settings.language) || languageTag(PAGE_LANGUAGE);
+      if (chosen) return chosen;
       var wanted = (navigator.languages && navigator.languages.length
         ? navigator.languages
         : [navigator.language || "en"]
@@ -632,9 +504,11 @@
           this.remove();
           return;
         }
+        // Refused for now (429) or unreachable: try again when told to, or with a back-off.
+        var wait = error.status === 429 && error.retryAfter ? error.retryAfter * 1000 : 0;
         this.later(function () {
           this.startSession(retried);
-        }, this.backoff());
+        }, wait || this.backoff());
         return;
       }
       this.attempt = 0;
@@ -661,11 +535,10 @@
     configure(data) {
       var widget = data.widget || {};
       var limits = data.limits || {};
-      var language = baseLanguage(widget.language);
-      this.serverLanguage = language;
-      this.ownStrings = !!STRINGS[language];
-      this.language = this.ownStrings ? language : "en";
+      this.language = widget.language || this.language;
+      this.strings = widget.strings || this.strings;
       storage.set("language", this.language);
+      storage.set("strings", this.strings);
       this.storeName = (data.store && data.store.name) || "";
       this.greetingText = widget.greeting || "";
       this.launcherLabel = widget.launcher_label || "";
@@ -699,7 +572,7 @@
       }
       var reason = a.reason === "outside_hours" ? "outside_hours" : "no_agent_online";
       ui.sub.textContent = this.t(reason);
-      ui.expect.textContent = a.expected_reply || this.t("leave_email");
+      ui.expect.textContent = a.expected_reply || "";
       var left = storage.get("email");
       ui.emailForm.hidden = this.identified || !!left;
       ui.thanks.hidden = !left;
@@ -878,7 +751,7 @@
       if (frame.type === "message") this.render(frame.message);
       else if (frame.type === "messages") (frame.messages || []).forEach(this.render, this);
       else if (frame.type === "ack") {
-        if (this.ui.alert.textContent === this.t("too_fast")) this.say("");
+        if (this.ui.alert.textContent === this.limitNotice) this.say("");
         this.render(frame.message);
       }
       else if (frame.type === "typing") this.showTyping(frame);
@@ -889,7 +762,8 @@
         if (!entry) return;
         delete this.inflight[entry.client_id];
         if (frame.code === "rate_limited") {
-          this.say(this.t("too_fast"));
+          // Kept in the outbox and sent again once the server says it may be.
+          this.held(frame.message, Number(frame.retry_after) || 2);
           this.later(function () {
             self.flush();
           }, 1000 * (Number(frame.retry_after) || 2));
@@ -944,6 +818,7 @@
 
     async flush() {
       var self = this;
+      if (Date.now() < this.holdUntil) return;
       var pending = this.outbox.filter(function (entry) {
         return !self.inflight[entry.client_id];
       });
@@ -968,9 +843,10 @@
             client_id: entry.client_id, text: entry.text, attachments: entry.attachments,
           });
           this.render(data.message);
+          if (this.ui.alert.textContent === this.limitNotice) this.say("");
         } catch (error) {
           if (error.status === 429) {
-            this.say(this.t("too_fast"));
+            this.held(error.message, error.retryAfter || 2);
             break;
           }
           if (error.status >= 400 && error.status < 500 && error.status !== 401) {
@@ -988,7 +864,7 @@
       if (this.uploads.some(function (upload) { return !upload.token; })) return;
       if (!text && !this.uploads.length) return;
       if (codePoints(text) > this.limits.max_message_length) {
-        this.say(this.t("too_long", { n: this.limits.max_message_length }));
+        this.say(this.t("too_long", { limit: this.limits.max_message_length }));
         return;
       }
       var entry = {
@@ -1016,6 +892,13 @@
       else if (!this.ws) this.connect();
     }
 
+    held(message, seconds) {
+      // The server's own words (in the widget's language) say why and for how long.
+      this.limitNotice = message || this.t("too_fast");
+      this.holdUntil = Date.now() + seconds * 1000;
+      this.say(this.limitNotice);
+    }
+
     reject(entry, code, message) {
       this.dropFromOutbox(entry.client_id);
       var node = this.byClient.get(entry.client_id);
@@ -1027,7 +910,7 @@
       var known = { message_too_long: "too_long", message_empty: "error" };
       this.say(
         known[code]
-          ? this.t(known[code], { n: this.limits.max_message_length })
+          ? this.t(known[code], { limit: this.limits.max_message_length })
           : message || this.t("error")
       );
     }
@@ -1293,7 +1176,7 @@
       var limits = this.limits;
       var most = limits.max_attachments_per_message;
       if (this.uploads.length + files.length > most) {
-        this.say(this.t("too_many", { n: most }));
+        this.say(this.t("too_many", { limit: most }));
         return;
       }
       this.say("");
@@ -1324,11 +1207,13 @@
               return other !== upload;
             });
             self.renderChips();
-            var known = { 413: "too_large", 422: "bad_type", 429: "too_fast" };
+            var known = { 413: "too_large", 422: "bad_type" };
             self.say(
-              self.t(known[error.status] || "error", {
-                size: Math.round(limits.max_attachment_bytes / MB),
-              })
+              error.status === 429
+                ? error.message || self.t("too_fast")
+                : self.t(known[error.status] || "error", {
+                    size: Math.round(limits.max_attachment_bytes / MB),
+                  })
             );
           }
         );
@@ -1403,8 +1288,8 @@
       try {
         await this.http("POST", "/transcript", { email: email || null });
       } catch (error) {
-        var known = { email_required: "email_invalid", rate_limited: "too_fast" };
-        this.fieldError(input, known[error.code] ? this.t(known[error.code]) : this.t("error"));
+        var text = error.code === "email_required" ? this.t("email_invalid") : this.t("error");
+        this.fieldError(input, error.code === "rate_limited" ? error.message || text : text);
         return;
       }
       this.fieldError(input, "");
