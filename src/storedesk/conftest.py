@@ -1,14 +1,15 @@
 """Fixtures shared by every app's tests: stores, staff of each role, API clients, the task
-queue, and the prepared databases that tests running real server processes start from."""
+queue, the prepared databases that tests running real server processes start from, and the
+browser of the browser tests."""
 
 import os
 import shutil
-import uuid
 from collections.abc import Callable, Iterator
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import pytest
+from channels.layers import channel_layers
 from django.conf import settings as django_settings
 from django.core.cache import cache
 from django.db import transaction
@@ -18,12 +19,41 @@ from django.utils import translation
 
 from storedesk.accounts.actions import do_create_api_token
 from storedesk.accounts.actors import Actor
-from storedesk.accounts.models import User
+from storedesk.accounts.models import Team, User
 from storedesk.accounts.permissions import ROLE_PERMISSIONS, Role
 from storedesk.accounts.tests.factories import MembershipFactory, StoreFactory, UserFactory
 from storedesk.core.events import Event, subscribe
 from storedesk.core.models import Store
-from storedesk.core.tests.processes import environment, run_storedesk, shared_lock
+from storedesk.core.runner import new_task_worker
+from storedesk.core.tests.clients import logged_in
+from storedesk.core.tests.processes import (
+    copy_data_dir,
+    environment,
+    run_storedesk,
+    serving,
+    shared_lock,
+)
+from storedesk.livechat.models import ChatWidget
+from storedesk.livechat.tests.factories import ChatWidgetFactory
+
+if TYPE_CHECKING:
+    from playwright.sync_api import Browser
+
+# Debian's Chromium: `playwright install` downloads a browser of its own, which fails here.
+CHROMIUM = Path("/usr/bin/chromium")
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
+
+
+def pytest_runtest_setup(item: pytest.Item) -> None:
+    if item.get_closest_marker("browser") and not CHROMIUM.exists():
+        pytest.skip("Debian's chromium is not installed")
 
 
 @pytest.fixture(autouse=True)
@@ -33,12 +63,16 @@ def _fast_password_hashing(settings: Any) -> None:
 
 
 @pytest.fixture(autouse=True)
-def _fresh_rate_limits() -> Iterator[None]:
-    # Every test client request comes from 127.0.0.1, and rate-limit counters live in the
-    # cache: the failed sign-ins or invalid tokens of one test must not throttle the next.
+def _fresh_cache_and_channel_layer() -> Iterator[None]:
+    # Every test client request comes from 127.0.0.1, and rate-limit counters (and typing
+    # state) live in the cache: the failed sign-ins or invalid tokens of one test must not
+    # throttle the next. Socket groups live in the in-memory channel layer, which outlives
+    # a test as well.
     cache.clear()
+    channel_layers.backends.clear()
     yield
     cache.clear()
+    channel_layers.backends.clear()
 
 
 @pytest.fixture(autouse=True)
@@ -84,6 +118,53 @@ def agent(store: Store, make_staff: Callable[..., User]) -> User:
 
 
 @pytest.fixture
+def admin(store: Store, make_staff: Callable[..., User]) -> User:
+    return make_staff(store, Role.ADMIN, email="admin@moda.example", name="Emily Carter")
+
+
+@pytest.fixture
+def viewer(store: Store, make_staff: Callable[..., User]) -> User:
+    return make_staff(store, Role.VIEWER, email="viewer@moda.example")
+
+
+@pytest.fixture
+def agent_client(agent: User) -> Client:
+    """The agent UI as the store's agent sees it."""
+    return logged_in(agent)
+
+
+@pytest.fixture
+def admin_client(admin: User) -> Client:
+    """The agent UI as the store's admin sees it."""
+    return logged_in(admin)
+
+
+@pytest.fixture
+def viewer_client(viewer: User) -> Client:
+    """The agent UI as a viewer of the store sees it."""
+    return logged_in(viewer)
+
+
+@pytest.fixture
+def team(store: Store, agent: User) -> Team:
+    """The store's team, with the agent in it, at work Monday to Friday 09:00-18:00."""
+    team = Team.objects.create(
+        store=store,
+        name="Europe",
+        timezone="Europe/Istanbul",
+        working_hours={str(day): [["09:00", "18:00"]] for day in range(1, 6)},
+    )
+    team.members.add(agent)
+    return team
+
+
+@pytest.fixture
+def widget(store: Store) -> ChatWidget:
+    """The store's website chat widget."""
+    return ChatWidgetFactory(store=store)
+
+
+@pytest.fixture
 def agent_actor(store: Store, agent: User) -> Actor:
     return Actor(store=store, user=agent, role=Role.AGENT, permissions=ROLE_PERMISSIONS[Role.AGENT])
 
@@ -102,6 +183,11 @@ def other_api_client(other_store: Store) -> Client:
 
 
 @pytest.fixture
+def anyio_backend() -> str:
+    return "asyncio"
+
+
+@pytest.fixture
 def captured_events() -> Iterator[list[Event]]:
     """Every event delivered while the test runs; wrap the action in
     ``django_capture_on_commit_callbacks(execute=True)`` so that commits deliver them."""
@@ -116,19 +202,9 @@ def run_queued_tasks(db: None) -> Callable[[], list[str]]:
     """Runs the tasks waiting in the database queue the way ``storedesk worker`` does: each
     is claimed from the queue, run and marked done. Returns the names of the tasks run, and
     fails the test when one of them failed."""
-    from django_tasks_db.management.commands.db_worker import Worker
     from django_tasks_db.models import DBTaskResult
 
-    worker = Worker(
-        queue_names=["*"],
-        interval=0,
-        batch=True,
-        backend_name="default",
-        startup_delay=False,
-        max_tasks=None,
-        worker_id=f"test-{uuid.uuid4().hex[:8]}",
-        excluded_queue_names=[],
-    )
+    worker = new_task_worker("test", interval=0, batch=True)
 
     def run() -> list[str]:
         ran: list[str] = []
@@ -183,3 +259,26 @@ def demo_data_dir(tmp_path_factory: pytest.TempPathFactory, migrated_data_dir: P
             run_storedesk(environment(prepared), "demo", "--no-serve")
             (root / "demo.done").touch()
     return prepared
+
+
+@pytest.fixture
+def demo_url(demo_data_dir: Path, tmp_path: Path) -> Iterator[str]:
+    """``storedesk demo`` serving a private copy of the demo store loaded once per session:
+    the command migrates and finds the store as on any later start, without the minute a
+    busy machine takes to load it from scratch."""
+    data = copy_data_dir(demo_data_dir, tmp_path / "data")
+    with serving(environment(data), tmp_path / "demo.log", "demo") as url:
+        yield url
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator["Browser"]:
+    """Headless Chromium, shared by the tests of one module."""
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        launched = playwright.chromium.launch(
+            executable_path=str(CHROMIUM), headless=True, args=CHROMIUM_ARGS
+        )
+        yield launched
+        launched.close()

@@ -1,6 +1,6 @@
 from django.db import models
 
-from storedesk.core.models import StoreScopedModel
+from storedesk.core.models import StoreScopedModel, unique_external_id
 from storedesk.core.money import AMOUNT_DECIMAL_PLACES, AMOUNT_MAX_DIGITS, CURRENCY_MAX_LENGTH
 
 
@@ -48,11 +48,7 @@ class Product(StoreScopedModel):
 
     class Meta:
         constraints = [
-            models.UniqueConstraint(
-                fields=["store", "external_id"],
-                condition=models.Q(external_id__isnull=False),
-                name="product_external_id_unique",
-            ),
+            unique_external_id("store", name="product_external_id_unique"),
             models.UniqueConstraint(fields=["store", "handle"], name="product_handle_unique"),
         ]
 

@@ -3,7 +3,7 @@
 import json
 import logging
 import unicodedata
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from decimal import Decimal
@@ -26,7 +26,7 @@ from pydantic import (
     model_validator,
 )
 
-from storedesk.core.errors import StoredeskError
+from storedesk.core.errors import StoredeskError, ValidationFailed
 from storedesk.core.money import AMOUNT_DECIMAL_PLACES, AMOUNT_MAX_DIGITS, is_currency
 from storedesk.core.pagination import DEFAULT_LIMIT, MAX_LIMIT
 from storedesk.core.ratelimit import RateLimited
@@ -156,11 +156,6 @@ class UnsupportedMediaType(StoredeskError):
     status = 415
 
 
-class BodyNotAnObject(StoredeskError):
-    code = "validation_error"
-    status = 422
-
-
 def _refuse_constant(name: str) -> object:
     raise ValueError(f"{name} is not JSON")
 
@@ -179,7 +174,7 @@ class JsonObjectParser(Parser):
             )
         data = json.loads(request.body, parse_constant=_refuse_constant)
         if not isinstance(data, dict):
-            raise BodyNotAnObject(_("The request body must be a JSON object."))
+            raise ValidationFailed(_("The request body must be a JSON object."))
         return data
 
 
@@ -243,6 +238,38 @@ def error_response(
     return api.create_response(request, body, status=status)
 
 
+# Failures answered with one status, code and message whatever their details.
+_FIXED_ERRORS: dict[type[Exception], tuple[int, str, str]] = {
+    AuthenticationError: (
+        401,
+        "not_authenticated",
+        "Send an API token (Authorization: Bearer sd_…) or log in.",
+    ),
+    Http404: (404, "not_found", "Not found."),
+    RequestDataTooBig: (
+        413,
+        "payload_too_large",
+        "The request body is larger than this server accepts.",
+    ),
+    # Reading the form of a session write (for its CSRF token) fails on a body that claims
+    # to be multipart and is not.
+    MultiPartParserError: (
+        400,
+        "bad_request",
+        "The request body is not valid multipart/form-data.",
+    ),
+}
+
+
+def _fixed_error(
+    api: NinjaAPI, status: int, code: str, message: str
+) -> Callable[[HttpRequest, object], HttpResponse]:
+    def handler(request: HttpRequest, exc: object) -> HttpResponse:
+        return error_response(api, request, status=status, code=code, message=message)
+
+    return handler
+
+
 def install_error_handlers(api: NinjaAPI) -> None:
     """Render every failure in one shape: ``{"error": {"code", "message", "details"}}``."""
 
@@ -273,16 +300,6 @@ def install_error_handlers(api: NinjaAPI) -> None:
             api, request, status=422, code="validation_error", message=" ".join(exc.messages)
         )
 
-    @api.exception_handler(AuthenticationError)
-    def unauthenticated(request: HttpRequest, exc: AuthenticationError) -> HttpResponse:
-        return error_response(
-            api,
-            request,
-            status=401,
-            code="not_authenticated",
-            message="Send an API token (Authorization: Bearer sd_…) or log in.",
-        )
-
     @api.exception_handler(HttpError)
     def http_error(request: HttpRequest, exc: HttpError) -> HttpResponse:
         if isinstance(exc.__cause__, StoredeskError):
@@ -302,31 +319,8 @@ def install_error_handlers(api: NinjaAPI) -> None:
             code, message = "malformed_json", "The request body is not valid JSON."
         return error_response(api, request, status=exc.status_code, code=code, message=message)
 
-    @api.exception_handler(Http404)
-    def not_found(request: HttpRequest, exc: Http404) -> HttpResponse:
-        return error_response(api, request, status=404, code="not_found", message="Not found.")
-
-    @api.exception_handler(RequestDataTooBig)
-    def too_big(request: HttpRequest, exc: RequestDataTooBig) -> HttpResponse:
-        return error_response(
-            api,
-            request,
-            status=413,
-            code="payload_too_large",
-            message="The request body is larger than this server accepts.",
-        )
-
-    @api.exception_handler(MultiPartParserError)
-    def unreadable_form(request: HttpRequest, exc: MultiPartParserError) -> HttpResponse:
-        # Reading the form of a session write (for its CSRF token) fails on a body that
-        # claims to be multipart and is not.
-        return error_response(
-            api,
-            request,
-            status=400,
-            code="bad_request",
-            message="The request body is not valid multipart/form-data.",
-        )
+    for exception, (status, code, message) in _FIXED_ERRORS.items():
+        api.add_exception_handler(exception, _fixed_error(api, status, code, message))
 
     @api.exception_handler(Exception)
     def unexpected(request: HttpRequest, exc: Exception) -> HttpResponse:

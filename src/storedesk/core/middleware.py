@@ -1,4 +1,4 @@
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 
 from django.conf import settings
 from django.http import HttpRequest, HttpResponse, JsonResponse
@@ -45,22 +45,28 @@ class ApiErrorShapeMiddleware:
 
     def __call__(self, request: HttpRequest) -> HttpResponse:
         response = self.get_response(request)
-        if (
-            request.path.startswith("/api/")
-            and response.status_code >= 400
-            and not response.get("Content-Type", "").startswith("application/json")
-        ):
-            code, message = _PLAIN_ERRORS.get(
-                response.status_code, ("error", "The request failed.")
-            )
-            shaped = JsonResponse(
-                {"error": {"code": code, "message": message, "details": None}},
-                status=response.status_code,
-            )
-            if "Allow" in response:
-                shaped["Allow"] = response["Allow"]
-            return shaped
+        if request.path.startswith("/api/"):
+            return shaped_error(response, _PLAIN_ERRORS)
         return response
+
+
+def shaped_error(
+    response: HttpResponse, plain_errors: Mapping[int, tuple[str, str]]
+) -> HttpResponse:
+    """A failure answered in plain text or HTML, in the API's one error body with the code
+    and message ``plain_errors`` gives for its status; any other response as it is."""
+    if response.status_code < 400 or response.get("Content-Type", "").startswith(
+        "application/json"
+    ):
+        return response
+    code, message = plain_errors.get(response.status_code, ("error", "The request failed."))
+    shaped = JsonResponse(
+        {"error": {"code": code, "message": message, "details": None}},
+        status=response.status_code,
+    )
+    if "Allow" in response:
+        shaped["Allow"] = response["Allow"]
+    return shaped
 
 
 _PLAIN_ERRORS = {

@@ -37,6 +37,14 @@ class StoreScopedModel(models.Model):
         abstract = True
 
 
+def unique_external_id(*scope: str, name: str) -> models.UniqueConstraint:
+    """``external_id`` (an outside platform's id) is unique within ``scope``; rows created
+    here have none, and any number of them may."""
+    return models.UniqueConstraint(
+        fields=[*scope, "external_id"], condition=models.Q(external_id__isnull=False), name=name
+    )
+
+
 class AuditLogEntry(StoreScopedModel):
     """Who did what to which record of customer data, and when. Append-only."""
 

@@ -4,7 +4,7 @@ import copy
 import logging
 import threading
 import uuid
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import uvicorn
 import uvicorn.config
@@ -12,7 +12,28 @@ from django.conf import settings
 
 from storedesk.core.scheduler import SchedulerThread
 
+if TYPE_CHECKING:
+    from django_tasks_db.management.commands.db_worker import Worker
+
 logger = logging.getLogger(__name__)
+
+
+def new_task_worker(name: str, *, interval: float, batch: bool) -> "Worker":
+    """A worker of the database task queue, over every queue, named ``name-<random>``.
+    With ``batch`` it returns once nothing is due instead of polling every ``interval``."""
+    # Imported here: the worker's module loads models, which needs configured settings.
+    from django_tasks_db.management.commands.db_worker import Worker
+
+    return Worker(
+        queue_names=["*"],
+        interval=interval,
+        batch=batch,
+        backend_name="default",
+        startup_delay=False,
+        max_tasks=None,
+        worker_id=f"{name}-{uuid.uuid4().hex[:8]}",
+        excluded_queue_names=[],
+    )
 
 
 class WorkerThread:
@@ -20,18 +41,7 @@ class WorkerThread:
     this process."""
 
     def __init__(self, *, interval: float = 0.5) -> None:
-        from django_tasks_db.management.commands.db_worker import Worker
-
-        self._worker = Worker(
-            queue_names=["*"],
-            interval=interval,
-            batch=False,
-            backend_name="default",
-            startup_delay=False,
-            max_tasks=None,
-            worker_id=f"inprocess-{uuid.uuid4().hex[:8]}",
-            excluded_queue_names=[],
-        )
+        self._worker = new_task_worker("inprocess", interval=interval, batch=False)
         self._thread = threading.Thread(
             target=self._worker.run, name="storedesk-worker", daemon=True
         )

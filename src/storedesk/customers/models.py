@@ -1,6 +1,6 @@
 from django.db import models
 
-from storedesk.core.models import StoreScopedModel
+from storedesk.core.models import StoreScopedModel, unique_external_id
 
 
 class Tag(StoreScopedModel):
@@ -40,11 +40,7 @@ class Customer(StoreScopedModel):
 
     class Meta:
         constraints = [
-            models.UniqueConstraint(
-                fields=["store", "external_id"],
-                condition=models.Q(external_id__isnull=False),
-                name="customer_external_id_unique",
-            ),
+            unique_external_id("store", name="customer_external_id_unique"),
             models.UniqueConstraint(
                 fields=["store", "email"],
                 condition=models.Q(email__isnull=False),

@@ -1,12 +1,11 @@
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.utils import timezone
-from django.utils.cache import patch_vary_headers
 
 from storedesk.accounts.actors import Actor
 from storedesk.accounts.decorators import store_view
 from storedesk.core.pagination import paginate
-from storedesk.core.views import next_page_query
+from storedesk.core.views import next_page_query, render_list_page
 from storedesk.customers.profile import profile_sections
 from storedesk.customers.selectors import (
     access_customer,
@@ -21,14 +20,6 @@ from storedesk.orders.selectors import get_customer_order_stats, list_customer_o
 PAGE_SIZE = 50
 PROFILE_ORDERS = 10
 FILTERS = ("q", "tag", "language", "country")
-
-
-def _is_fragment_request(request: HttpRequest) -> bool:
-    """An htmx request for part of the page. A history restore needs the whole page."""
-    return (
-        request.headers.get("HX-Request") == "true"
-        and request.headers.get("HX-History-Restore-Request") != "true"
-    )
 
 
 @store_view
@@ -54,19 +45,17 @@ def customer_list(request: HttpRequest, actor: Actor) -> HttpResponse:
         "next_cursor": next_cursor,
         "next_query": next_page_query(request, next_cursor),
     }
-    if _is_fragment_request(request):
-        # Typing in the search box replaces the results; "more" appends the next rows.
-        template = "customers/_rows.html" if cursor else "customers/_results.html"
-    else:
-        template = "customers/customer_list.html"
-        context |= {
+    return render_list_page(
+        request,
+        "customers/customer_list.html",
+        context,
+        cursor=cursor,
+        page_context=lambda: {
             "tags": list_tags(actor),
             "languages": list_customer_languages(actor),
             "countries": list_customer_countries(actor),
-        }
-    response = render(request, template, context)
-    patch_vary_headers(response, ["HX-Request"])
-    return response
+        },
+    )
 
 
 @store_view

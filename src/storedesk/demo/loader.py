@@ -12,6 +12,7 @@ import random
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from decimal import Decimal
+from functools import partial
 from itertools import islice
 
 import phonenumbers
@@ -338,15 +339,14 @@ class _DemoBuilder:
 
     def _consents(self, people: list[tuple[Customer, words.Market]]) -> None:
         records = []
+        email_consent = partial(MarketingConsent, store=self.store, channel=ConsentChannel.EMAIL)
         for customer, market in people:
             if self.rng.random() > 0.6:
                 continue
             granted_at = self.now - timedelta(days=self.rng.randrange(30, 540))
             records.append(
-                MarketingConsent(
-                    store=self.store,
+                email_consent(
                     customer=customer,
-                    channel=ConsentChannel.EMAIL,
                     granted=True,
                     source=ConsentSource.CHECKOUT,
                     wording=words.CONSENT_WORDING[market.language],
@@ -354,14 +354,13 @@ class _DemoBuilder:
                 )
             )
             if self.rng.random() < 0.15:
+                withdrawn_at = granted_at + timedelta(days=self.rng.randrange(5, 25))
                 records.append(
-                    MarketingConsent(
-                        store=self.store,
+                    email_consent(
                         customer=customer,
-                        channel=ConsentChannel.EMAIL,
                         granted=False,
                         source=ConsentSource.FORM,
-                        recorded_at=granted_at + timedelta(days=self.rng.randrange(5, 25)),
+                        recorded_at=withdrawn_at,
                     )
                 )
         MarketingConsent.objects.bulk_create(records, batch_size=BATCH)
@@ -550,52 +549,24 @@ class _DemoBuilder:
     def _story_events(self, story: str, market: words.Market) -> list[tuple[str, str, datetime]]:
         """(status, scan kind, time) of a shipment's scans, ending at or before now."""
         rng = self.rng
+        # Every parcel is labelled, picked up and scanned at a hub; most then reach a branch.
+        at_hub = ["info_received", "picked_up", "hub"]
+        at_branch = [*at_hub, "branch"]
+        delivered = [*at_branch, "out_for_delivery", "delivered"]
         path = {
             "info_received": ["info_received"],
-            "in_transit": ["info_received", "picked_up", "hub"] + (["branch"] * rng.randrange(2)),
-            "in_transit_featured": ["info_received", "picked_up", "hub", "branch"],
-            "partial": ["info_received", "picked_up", "hub"],
-            "out_for_delivery": ["info_received", "picked_up", "hub", "branch", "out_for_delivery"],
-            "delayed": ["info_received", "picked_up", "hub", "hub"],
-            "stuck": ["info_received", "picked_up", "hub"],
-            "exception": [
-                "info_received",
-                "picked_up",
-                "hub",
-                rng.choice(("damaged", "address", "customs")),
-            ],
-            "attempt_fail": [
-                "info_received",
-                "picked_up",
-                "hub",
-                "branch",
-                "out_for_delivery",
-                "attempt_fail",
-            ],
-            "available_for_pickup": [
-                "info_received",
-                "picked_up",
-                "hub",
-                "branch",
-                "available_for_pickup",
-            ],
-            "delivered": [
-                "info_received",
-                "picked_up",
-                "hub",
-                "branch",
-                "out_for_delivery",
-                "delivered",
-            ],
-            "returned": [
-                "info_received",
-                "picked_up",
-                "hub",
-                "branch",
-                "out_for_delivery",
-                "delivered",
-            ],
-            "expired": ["info_received", "picked_up", "hub", "expired"],
+            "in_transit": at_hub + (["branch"] * rng.randrange(2)),
+            "in_transit_featured": at_branch,
+            "partial": at_hub,
+            "out_for_delivery": [*at_branch, "out_for_delivery"],
+            "delayed": [*at_hub, "hub"],
+            "stuck": at_hub,
+            "exception": [*at_hub, rng.choice(("damaged", "address", "customs"))],
+            "attempt_fail": [*at_branch, "out_for_delivery", "attempt_fail"],
+            "available_for_pickup": [*at_branch, "available_for_pickup"],
+            "delivered": delivered,
+            "returned": delivered,
+            "expired": [*at_hub, "expired"],
         }.get(story, [])
         if not path:
             return []

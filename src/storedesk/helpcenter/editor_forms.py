@@ -9,6 +9,7 @@ from django.http import QueryDict
 from django.utils.translation import gettext_lazy as _
 
 from storedesk.core.errors import StoredeskError
+from storedesk.core.forms import PerLanguageForm
 from storedesk.helpcenter.actions.settings import MAX_RESPONSE_HOURS, HelpCenterSettingsInput
 
 if TYPE_CHECKING:
@@ -97,7 +98,7 @@ class ArticleDetailsForm(forms.Form):
         set_choices(self, "related", candidates)
 
 
-class CategoryForm(forms.Form):
+class CategoryForm(PerLanguageForm):
     slug = forms.CharField(
         label=_("Address"),
         max_length=80,
@@ -105,22 +106,13 @@ class CategoryForm(forms.Form):
     )
     position = forms.IntegerField(label=_("Position"), min_value=0, max_value=100_000, initial=0)
 
-    def __init__(
-        self,
-        data: QueryDict | None = None,
-        *,
-        languages: Sequence[str],
-        initial: dict[str, object] | None = None,
-    ) -> None:
-        super().__init__(data, initial=initial)
-        self.languages = list(languages)
-        for code in self.languages:
-            self.fields[NAME_PREFIX + code] = forms.CharField(
-                label=_("Name"), required=False, max_length=120
-            )
-            self.fields[DESCRIPTION_PREFIX + code] = forms.CharField(
-                label=_("Description"), required=False, max_length=300
-            )
+    def add_language_fields(self, code: str) -> None:
+        self.fields[NAME_PREFIX + code] = forms.CharField(
+            label=_("Name"), required=False, max_length=120
+        )
+        self.fields[DESCRIPTION_PREFIX + code] = forms.CharField(
+            label=_("Description"), required=False, max_length=300
+        )
 
     def names(self) -> dict[str, str]:
         return {code: self.cleaned_data.get(NAME_PREFIX + code, "") for code in self.languages}

@@ -1,38 +1,12 @@
 """Help-center errors. Field errors carry the API's validation shape in ``details``: a list
 of ``{"field", "type", "message"}``, so forms and clients can point at the field."""
 
-from dataclasses import dataclass
-
-from storedesk.core.errors import Conflict, ValidationFailed
-
-
-@dataclass(frozen=True, slots=True)
-class FieldError:
-    field: str
-    message: str
-    type: str = "invalid"
+from storedesk.core.errors import Conflict, FieldsInvalid
+from storedesk.core.errors import FieldError as FieldError
 
 
-class HelpCenterValidationFailed(ValidationFailed):
+class HelpCenterValidationFailed(FieldsInvalid):
     """One or more fields are not valid; nothing was saved."""
-
-    def __init__(self, errors: list[FieldError]) -> None:
-        self.errors = tuple(errors)
-        super().__init__(
-            "; ".join(f"{error.field}: {error.message}" for error in errors[:5]),
-            details=[
-                {"field": error.field, "type": error.type, "message": error.message}
-                for error in errors
-            ],
-        )
-
-    @property
-    def fields(self) -> dict[str, str]:
-        """The first message for each field, for forms."""
-        result: dict[str, str] = {}
-        for error in self.errors:
-            result.setdefault(error.field, error.message)
-        return result
 
 
 class SlugTaken(Conflict):

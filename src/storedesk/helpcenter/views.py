@@ -51,23 +51,15 @@ from storedesk.publicsite.site import (
     footer_links,
     public_context,
     public_language,
+    public_page,
     public_store,
     render_public,
     store_languages,
-    swap_language,
 )
 from storedesk.search.selectors import SearchHit, search_documents
 
 SEARCH_RESULTS = 20
 _SESSION_MARK = "help_visitor"
-
-
-def _page_language(request: HttpRequest, store: Store, language: str) -> str | HttpResponse:
-    """The language of the page, or a redirect to the same page in the default language."""
-    shown, fell_back = public_language(store, language)
-    if fell_back:
-        return redirect(swap_language(request.get_full_path(), shown))
-    return shown
 
 
 def _not_found(request: HttpRequest, store: Store, language: str) -> HttpResponse:
@@ -93,22 +85,18 @@ def root(request: HttpRequest) -> HttpResponse:
 
 
 @require_safe
-def home(request: HttpRequest, language: str) -> HttpResponse:
-    store = public_store(request)
-    page_language = _page_language(request, store, language)
-    if isinstance(page_language, HttpResponse):
-        return page_language
+@public_page
+def home(request: HttpRequest, store: Store, page_language: str) -> HttpResponse:
     context = public_context(request, store, page_language)
     context["categories"] = list_public_categories(store, page_language)
     return render_public(request, "helpcenter/public/home.html", context, language=page_language)
 
 
 @require_safe
-def category(request: HttpRequest, language: str, category_slug: str) -> HttpResponse:
-    store = public_store(request)
-    page_language = _page_language(request, store, language)
-    if isinstance(page_language, HttpResponse):
-        return page_language
+@public_page
+def category(
+    request: HttpRequest, store: Store, page_language: str, category_slug: str
+) -> HttpResponse:
     try:
         found = get_public_category(store, page_language, category_slug)
     except NotFound:
@@ -126,13 +114,10 @@ def _visitor(request: HttpRequest) -> str | None:
 
 
 @require_safe
+@public_page
 def article(
-    request: HttpRequest, language: str, category_slug: str, article_slug: str
+    request: HttpRequest, store: Store, page_language: str, category_slug: str, article_slug: str
 ) -> HttpResponse:
-    store = public_store(request)
-    page_language = _page_language(request, store, language)
-    if isinstance(page_language, HttpResponse):
-        return page_language
     try:
         found = get_public_article(store, page_language, article_slug)
     except NotFound:
@@ -207,11 +192,8 @@ def _search_documents(store: Store, language: str, query: str) -> list[SearchHit
 
 
 @require_safe
-def search(request: HttpRequest, language: str) -> HttpResponse:
-    store = public_store(request)
-    page_language = _page_language(request, store, language)
-    if isinstance(page_language, HttpResponse):
-        return page_language
+@public_page
+def search(request: HttpRequest, store: Store, page_language: str) -> HttpResponse:
     query = request.GET.get("q", "").strip()
     context = public_context(request, store, page_language)
     context["query"] = query
@@ -370,11 +352,8 @@ def _whatsapp_url(number: str) -> str:
 
 @require_http_methods(["GET", "POST"])
 @hosts_the_chat_widget
-def contact(request: HttpRequest, language: str) -> HttpResponse:
-    store = public_store(request)
-    page_language = _page_language(request, store, language)
-    if isinstance(page_language, HttpResponse):
-        return page_language
+@public_page
+def contact(request: HttpRequest, store: Store, page_language: str) -> HttpResponse:
     if request.method != "POST":
         context = _contact_context(request, store, page_language, ContactForm())
         return render_public(
@@ -418,11 +397,8 @@ def contact(request: HttpRequest, language: str) -> HttpResponse:
 
 
 @require_safe
-def contact_sent(request: HttpRequest, language: str) -> HttpResponse:
-    store = public_store(request)
-    page_language = _page_language(request, store, language)
-    if isinstance(page_language, HttpResponse):
-        return page_language
+@public_page
+def contact_sent(request: HttpRequest, store: Store, page_language: str) -> HttpResponse:
     context = public_context(request, store, page_language)
     with translation.override(page_language):
         context["response_time"] = response_time_text(

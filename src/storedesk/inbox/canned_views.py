@@ -2,7 +2,7 @@
 
 from django import forms
 from django.contrib import messages
-from django.http import HttpRequest, HttpResponse, QueryDict
+from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import translation
 from django.utils.cache import patch_vary_headers
@@ -14,6 +14,8 @@ from storedesk.accounts.actors import Actor
 from storedesk.accounts.decorators import store_view
 from storedesk.accounts.permissions import Permission
 from storedesk.core.errors import Conflict, ValidationFailed
+from storedesk.core.forms import PerLanguageForm
+from storedesk.core.views import is_fragment_request
 from storedesk.inbox.actions.canned_replies import (
     check_delete_canned_reply,
     check_save_canned_reply,
@@ -48,14 +50,6 @@ VARIABLE_LABELS = {
 TEXT_PREFIX = "text_"
 
 
-def _is_fragment_request(request: HttpRequest) -> bool:
-    """An htmx request for part of the page. A history restore needs the whole page."""
-    return (
-        request.headers.get("HX-Request") == "true"
-        and request.headers.get("HX-History-Restore-Request") != "true"
-    )
-
-
 @store_view
 def canned_reply_list(request: HttpRequest, actor: Actor) -> HttpResponse:
     search = request.GET.get("q", "").strip()[:200]
@@ -70,14 +64,14 @@ def canned_reply_list(request: HttpRequest, actor: Actor) -> HttpResponse:
         "search": search,
         "can_manage": actor.can(Permission.MANAGE_CANNED_REPLIES),
     }
-    fragment = _is_fragment_request(request)
+    fragment = is_fragment_request(request)
     template = "inbox/canned_results.html" if fragment else "inbox/canned_list.html"
     response = render(request, template, context)
     patch_vary_headers(response, ["HX-Request"])
     return response
 
 
-class CannedReplyForm(forms.Form):
+class CannedReplyForm(PerLanguageForm):
     """Name, shortcut and one text per language. The rules (shortcut format, variables,
     lengths) are the action's; the form only reads the input and places the errors."""
 
@@ -88,21 +82,12 @@ class CannedReplyForm(forms.Form):
         help_text=gettext_lazy("Lower-case letters, digits, - and _; agents find the reply by it."),
     )
 
-    def __init__(
-        self,
-        data: QueryDict | None = None,
-        *,
-        languages: list[str],
-        initial: dict[str, str] | None = None,
-    ) -> None:
-        super().__init__(data, initial=initial)
-        self.languages = languages
-        for code in languages:
-            self.fields[TEXT_PREFIX + code] = forms.CharField(
-                required=False,
-                max_length=MAX_MESSAGE_LENGTH,
-                widget=forms.Textarea(attrs={"rows": 5, "lang": code, "dir": "auto"}),
-            )
+    def add_language_fields(self, code: str) -> None:
+        self.fields[TEXT_PREFIX + code] = forms.CharField(
+            required=False,
+            max_length=MAX_MESSAGE_LENGTH,
+            widget=forms.Textarea(attrs={"rows": 5, "lang": code, "dir": "auto"}),
+        )
 
     def clean(self) -> dict[str, object]:
         cleaned = super().clean() or {}

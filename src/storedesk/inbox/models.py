@@ -1,6 +1,6 @@
 from django.db import models
 
-from storedesk.core.models import StoreScopedModel
+from storedesk.core.models import StoreScopedModel, unique_external_id
 
 # The longest message text a customer or agent may send, in characters. Stated in the
 # API and widget docs; longer texts are refused, never cut.
@@ -186,11 +186,7 @@ class Message(StoreScopedModel):
 
     class Meta:
         constraints = [
-            models.UniqueConstraint(
-                fields=["store", "channel", "external_id"],
-                condition=models.Q(external_id__isnull=False),
-                name="message_external_id_unique",
-            ),
+            unique_external_id("store", "channel", name="message_external_id_unique"),
             models.UniqueConstraint(
                 fields=["conversation", "client_id"],
                 condition=models.Q(client_id__isnull=False),

@@ -6,7 +6,7 @@ from collections.abc import Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from enum import StrEnum
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django.db import connections
 from django.db.backends.base.base import BaseDatabaseWrapper
@@ -54,6 +54,9 @@ from storedesk.inbox.models import (
 )
 from storedesk.inbox.order_status_text import order_status_variables
 from storedesk.orders.models import Order, Shipment
+
+if TYPE_CHECKING:
+    from django.db.models.sql.compiler import _AsSqlType
 
 # An agent whose inbox has not checked in for this long is offline, whatever they chose.
 PRESENCE_TIMEOUT = timedelta(seconds=90)
@@ -161,6 +164,9 @@ def _team_ids(actor: Actor) -> list[int]:
 # and fetching them by id is quick however rare the words. Beyond it, the words are in so
 # many conversations that walking the list in its order meets a page of them at once.
 SEARCH_PROBE_LIMIT = 5_000
+# On SQLite, which reads the texts one after another to find a word: fewer, as walking
+# the list is about as quick as that read once a word is in more than a few hundred.
+SEARCH_PROBE_LIMIT_UNINDEXED = 500
 # Words PostgreSQL's statistics put in more conversations than this are walked at once,
 # without reading the first matches: the estimate costs a plan, the probe a read.
 COMMON_ESTIMATE = 2 * SEARCH_PROBE_LIMIT
@@ -207,23 +213,25 @@ def _message_condition(store: Store, words: list[str]) -> Q:
     probe = ConversationSearchText.objects.filter(store=store)
     for word in indexable:
         probe = probe.filter(text__contains=word)
-    estimate = _estimated_rows(probe)
-    if estimate is not None and estimate > COMMON_ESTIMATE:
-        return in_text
+    if connections[probe.db].vendor == "postgresql":
+        if _estimated_rows(probe) > COMMON_ESTIMATE:
+            return in_text
+        limit = SEARCH_PROBE_LIMIT
+    else:
+        # Without a trigram index the probe reads the texts in turn: it stops sooner.
+        limit = SEARCH_PROBE_LIMIT_UNINDEXED
     # The probe stops at the limit: cheap for rare words (the trigram index finds the few)
     # and for common ones (the first rows read fill it).
-    found = list(probe.values_list("conversation_id", flat=True)[: SEARCH_PROBE_LIMIT + 1])
-    if len(found) > SEARCH_PROBE_LIMIT:
+    found = list(probe.values_list("conversation_id", flat=True)[: limit + 1])
+    if len(found) > limit:
         return in_text
     if indexable == words == words[:1]:
         return Q(pk__in=found)
     return Q(pk__in=found) & in_text
 
 
-def _estimated_rows(queryset: QuerySet[Any]) -> int | None:
-    """How many rows PostgreSQL's planner expects ``queryset`` to return; None elsewhere."""
-    if connections[queryset.db].vendor != "postgresql":
-        return None
+def _estimated_rows(queryset: QuerySet[Any]) -> int:
+    """How many rows PostgreSQL's planner expects ``queryset`` to return."""
     plan = json.loads(queryset.explain(format="json"))
     return int(plan[0]["Plan"]["Plan Rows"])
 
@@ -243,7 +251,7 @@ class _MatchesPattern(Func):
 
     def as_sqlite(
         self, compiler: SQLCompiler, connection: BaseDatabaseWrapper, **extra: Any
-    ) -> tuple[str, Sequence[Any]]:
+    ) -> "_AsSqlType":
         # Django gives SQLite a regexp(pattern, text) function (Python's re).
         text, pattern = self.get_source_expressions()
         return Func(pattern, text, function="regexp", output_field=BooleanField()).as_sql(

@@ -59,16 +59,6 @@ class VisitorConsumer(SocketConsumer):
         await self.accept()
         await self._send({"type": "ready", "conversation_id": self.conversation_id})
 
-    async def _refuse(self, code: int) -> None:
-        # Accepted first, so the browser learns the close code (before the handshake it
-        # would only see a failed connection, and retry).
-        await self.accept()
-        await self.close(code=code)
-
-    async def disconnect(self, code: int) -> None:
-        for group in self.joined:
-            await self.channel_layer.group_discard(group, self.channel_name)
-
     async def receive(self, text_data: str | None = None, bytes_data: bytes | None = None) -> None:
         if text_data is None:
             await self._error("bad_frame", "Send JSON text frames.")
@@ -76,13 +66,8 @@ class VisitorConsumer(SocketConsumer):
         if len(text_data) > MAX_FRAME_CHARS:
             await self._error("message_too_long", "The message is far too long.")
             return
-        try:
-            frame = json.loads(text_data)
-        except ValueError:
-            await self._error("bad_frame", "The frame is not valid JSON.")
-            return
-        if not isinstance(frame, dict):
-            await self._error("bad_frame", "A frame is a JSON object with a type.")
+        frame = await self._decode(text_data)
+        if frame is None:
             return
         kind = frame.get("type")
         if kind == "message":

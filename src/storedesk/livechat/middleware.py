@@ -3,8 +3,9 @@
 
 from collections.abc import Callable
 
-from django.http import HttpRequest, HttpResponse, JsonResponse
+from django.http import HttpRequest, HttpResponse
 
+from storedesk.core.middleware import shaped_error
 from storedesk.livechat.selectors import normalize_origin
 
 WIDGET_API_PREFIX = "/widget/v1/"
@@ -38,7 +39,7 @@ class WidgetCorsMiddleware:
             preflight["Access-Control-Allow-Headers"] = _ALLOW_HEADERS
             preflight["Access-Control-Max-Age"] = "86400"
             return preflight
-        response = _shaped(self.get_response(request))
+        response = shaped_error(self.get_response(request), _PLAIN_ERRORS)
         allowed = getattr(request, _ALLOWED_ORIGINS_ATTRIBUTE, None)
         origin = request.headers.get("Origin")
         if not allowed:
@@ -54,21 +55,6 @@ def allow_widget_origins(request: HttpRequest, origins: list[str]) -> None:
     """The sites the request's widget may run on; the answer names the caller's origin only
     if it is one of them (an empty list allows every site)."""
     setattr(request, _ALLOWED_ORIGINS_ATTRIBUTE, origins)
-
-
-def _shaped(response: HttpResponse) -> HttpResponse:
-    if response.status_code < 400 or response.get("Content-Type", "").startswith(
-        "application/json"
-    ):
-        return response
-    code, message = _PLAIN_ERRORS.get(response.status_code, ("error", "The request failed."))
-    shaped = JsonResponse(
-        {"error": {"code": code, "message": message, "details": None}},
-        status=response.status_code,
-    )
-    if "Allow" in response:
-        shaped["Allow"] = response["Allow"]
-    return shaped
 
 
 _PLAIN_ERRORS = {

@@ -4,7 +4,7 @@ from django.db import models
 from django.db.models import F
 from django.utils import timezone
 
-from storedesk.core.models import StoreScopedModel
+from storedesk.core.models import StoreScopedModel, unique_external_id
 from storedesk.core.money import AMOUNT_DECIMAL_PLACES, AMOUNT_MAX_DIGITS, CURRENCY_MAX_LENGTH
 
 
@@ -75,11 +75,7 @@ class Order(StoreScopedModel):
     class Meta:
         constraints = [
             models.UniqueConstraint(fields=["store", "number"], name="order_number_unique"),
-            models.UniqueConstraint(
-                fields=["store", "external_id"],
-                condition=models.Q(external_id__isnull=False),
-                name="order_external_id_unique",
-            ),
+            unique_external_id("store", name="order_external_id_unique"),
             models.CheckConstraint(
                 condition=models.Q(items_total__gte=0)
                 & models.Q(shipping_total__gte=0)
@@ -154,11 +150,7 @@ class Shipment(StoreScopedModel):
             models.UniqueConstraint(
                 fields=["store", "carrier", "tracking_number"], name="shipment_tracking_unique"
             ),
-            models.UniqueConstraint(
-                fields=["store", "external_id"],
-                condition=models.Q(external_id__isnull=False),
-                name="shipment_external_id_unique",
-            ),
+            unique_external_id("store", name="shipment_external_id_unique"),
         ]
         indexes = [models.Index(fields=["store", "status", "last_event_at"])]
 
@@ -184,12 +176,6 @@ class ShipmentEvent(StoreScopedModel):
     external_id = models.CharField(max_length=120, null=True, blank=True)
 
     class Meta:
-        constraints = [
-            models.UniqueConstraint(
-                fields=["shipment", "external_id"],
-                condition=models.Q(external_id__isnull=False),
-                name="shipment_event_external_id_unique",
-            )
-        ]
+        constraints = [unique_external_id("shipment", name="shipment_event_external_id_unique")]
         indexes = [models.Index(fields=["shipment", "occurred_at"])]
         ordering = ["occurred_at", "id"]

@@ -1,11 +1,10 @@
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
-from django.utils.cache import patch_vary_headers
 
 from storedesk.accounts.actors import Actor
 from storedesk.accounts.decorators import store_view
 from storedesk.core.pagination import paginate
-from storedesk.core.views import next_page_query
+from storedesk.core.views import next_page_query, render_list_page
 from storedesk.customers.selectors import access_customer
 from storedesk.orders.models import FinancialStatus, FulfillmentStatus, OrderStatus
 from storedesk.orders.selectors import access_order, list_orders
@@ -17,14 +16,6 @@ STATUS_FILTERS = {
     "financial_status": FinancialStatus.values,
     "fulfillment_status": FulfillmentStatus.values,
 }
-
-
-def _is_fragment_request(request: HttpRequest) -> bool:
-    """An htmx request for part of the page. A history restore needs the whole page."""
-    return (
-        request.headers.get("HX-Request") == "true"
-        and request.headers.get("HX-History-Restore-Request") != "true"
-    )
 
 
 @store_view
@@ -56,14 +47,12 @@ def order_list(request: HttpRequest, actor: Actor) -> HttpResponse:
         "next_cursor": next_cursor,
         "next_query": next_page_query(request, next_cursor),
     }
-    if _is_fragment_request(request):
-        template = "orders/_rows.html" if cursor else "orders/_results.html"
-    else:
+
+    def page_context() -> dict[str, object]:
         without_customer = request.GET.copy()
         without_customer.pop("customer", None)
         without_customer.pop("cursor", None)
-        template = "orders/order_list.html"
-        context |= {
+        return {
             "customer": customer,
             "filters": filters,
             "without_customer": without_customer.urlencode(),
@@ -71,9 +60,10 @@ def order_list(request: HttpRequest, actor: Actor) -> HttpResponse:
             "financial_statuses": FinancialStatus.values,
             "fulfillment_statuses": FulfillmentStatus.values,
         }
-    response = render(request, template, context)
-    patch_vary_headers(response, ["HX-Request"])
-    return response
+
+    return render_list_page(
+        request, "orders/order_list.html", context, cursor=cursor, page_context=page_context
+    )
 
 
 @store_view

@@ -137,6 +137,7 @@ class _Editor[
     name: Literal["returns", "shipping"]
     get_draft: Callable[[Store], V | None]
     get_in_force: Callable[[Store], V | None]
+    get_version: Callable[[Store, int], V]
     list_versions: Callable[[Store], QuerySet[V]]
     build_page: Callable[[V, Store, str], object]
     start: Callable[[Actor], V]
@@ -151,6 +152,10 @@ class _Editor[
     @property
     def edit_url(self) -> str:
         return f"policy-{self.name}-edit"
+
+    @property
+    def preview_url(self) -> str:
+        return f"policy-{self.name}-preview"
 
 
 def _render_rules[
@@ -221,15 +226,22 @@ def _edit[
     return redirect(editor.edit_url, store_slug=actor.store.slug)
 
 
-def _start_draft[
+# The views below serve both editors: the URL configuration passes the ``editor``.
+
+
+@store_view
+@require_POST
+def rules_start_draft[
     V: (ReturnPolicyVersion, ShippingPolicyVersion),
     F: (ReturnRulesForm, ShippingPolicyForm),
-](actor: Actor, editor: _Editor[V, F]) -> HttpResponse:
+](request: HttpRequest, actor: Actor, editor: _Editor[V, F]) -> HttpResponse:
     editor.start(actor)
     return redirect(editor.edit_url, store_slug=actor.store.slug)
 
 
-def _discard[
+@store_view
+@require_POST
+def rules_discard[
     V: (ReturnPolicyVersion, ShippingPolicyVersion),
     F: (ReturnRulesForm, ShippingPolicyForm),
 ](request: HttpRequest, actor: Actor, editor: _Editor[V, F]) -> HttpResponse:
@@ -240,7 +252,9 @@ def _discard[
     return redirect(editor.edit_url, store_slug=actor.store.slug)
 
 
-def _publish[
+@store_view
+@require_POST
+def rules_publish[
     V: (ReturnPolicyVersion, ShippingPolicyVersion),
     F: (ReturnRulesForm, ShippingPolicyForm),
 ](request: HttpRequest, actor: Actor, editor: _Editor[V, F]) -> HttpResponse:
@@ -288,10 +302,11 @@ def _save_return_rules(
     return check_update_return_draft(actor, draft, form.to_spec())
 
 
-_RETURNS = _Editor(
+RETURNS = _Editor(
     name="returns",
     get_draft=get_return_draft,
     get_in_force=get_return_version_in_force,
+    get_version=get_return_version,
     list_versions=list_return_versions,
     build_page=build_returns_page,
     start=check_start_return_draft,
@@ -320,29 +335,11 @@ def returns_edit(request: HttpRequest, actor: Actor) -> HttpResponse:
                 raise ValueError(index)
         except ValueError:
             form.non_field_errors.append(_("Choose one of the offered presets."))
-            return _render_rules(request, actor, _RETURNS, draft, form, status=UNPROCESSABLE)
+            return _render_rules(request, actor, RETURNS, draft, form, status=UNPROCESSABLE)
         filled = _posted_return_rules(actor, form.fill_preset(index, values))
-        return _render_rules(request, actor, _RETURNS, draft, filled)
+        return _render_rules(request, actor, RETURNS, draft, filled)
 
-    return _edit(request, actor, _RETURNS, apply_preset)
-
-
-@store_view
-@require_POST
-def returns_start_draft(request: HttpRequest, actor: Actor) -> HttpResponse:
-    return _start_draft(actor, _RETURNS)
-
-
-@store_view
-@require_POST
-def returns_discard(request: HttpRequest, actor: Actor) -> HttpResponse:
-    return _discard(request, actor, _RETURNS)
-
-
-@store_view
-@require_POST
-def returns_publish(request: HttpRequest, actor: Actor) -> HttpResponse:
-    return _publish(request, actor, _RETURNS)
+    return _edit(request, actor, RETURNS, apply_preset)
 
 
 def _effective_from(data: QueryDict, actor: Actor, errors: list[str]) -> datetime | None:
@@ -367,15 +364,19 @@ def _preview_language(request: HttpRequest, actor: Actor) -> str:
 
 @store_view
 @require_GET
-def returns_preview(request: HttpRequest, actor: Actor) -> HttpResponse:
+def rules_preview[
+    V: (ReturnPolicyVersion, ShippingPolicyVersion),
+    F: (ReturnRulesForm, ShippingPolicyForm),
+](request: HttpRequest, actor: Actor, editor: _Editor[V, F]) -> HttpResponse:
     """The public page as shoppers would see it, from the draft (or a chosen version)."""
     actor.require(Permission.VIEW_ORDERS)
-    version = _chosen_version(request, actor, get_return_draft, get_return_version)
+    version = _chosen_version(request, actor, editor)
     language = _preview_language(request, actor)
-    context = _preview_context(request, actor, language, "policy-returns-preview") | {
-        "page": build_returns_page(version, actor.store, language)
+    context = _preview_context(request, actor, language, editor.preview_url) | {
+        "page": editor.build_page(version, actor.store, language)
     }
-    return render_public(request, "policies/public/returns.html", context, language=language)
+    template = f"policies/public/{editor.name}.html"
+    return render_public(request, template, context, language=language)
 
 
 # --- Shipping -------------------------------------------------------------------------
@@ -395,10 +396,11 @@ def _save_shipping(
     return check_update_shipping_draft(actor, draft, form.to_spec())
 
 
-_SHIPPING = _Editor(
+SHIPPING = _Editor(
     name="shipping",
     get_draft=get_shipping_draft,
     get_in_force=get_shipping_version_in_force,
+    get_version=get_shipping_version,
     list_versions=list_shipping_versions,
     build_page=build_shipping_page,
     start=check_start_shipping_draft,
@@ -414,56 +416,24 @@ _SHIPPING = _Editor(
 @store_view
 @require_http_methods(["GET", "POST"])
 def shipping_edit(request: HttpRequest, actor: Actor) -> HttpResponse:
-    return _edit(request, actor, _SHIPPING)
+    return _edit(request, actor, SHIPPING)
 
 
-@store_view
-@require_POST
-def shipping_start_draft(request: HttpRequest, actor: Actor) -> HttpResponse:
-    return _start_draft(actor, _SHIPPING)
-
-
-@store_view
-@require_POST
-def shipping_discard(request: HttpRequest, actor: Actor) -> HttpResponse:
-    return _discard(request, actor, _SHIPPING)
-
-
-@store_view
-@require_POST
-def shipping_publish(request: HttpRequest, actor: Actor) -> HttpResponse:
-    return _publish(request, actor, _SHIPPING)
-
-
-@store_view
-@require_GET
-def shipping_preview(request: HttpRequest, actor: Actor) -> HttpResponse:
-    actor.require(Permission.VIEW_ORDERS)
-    version = _chosen_version(request, actor, get_shipping_draft, get_shipping_version)
-    language = _preview_language(request, actor)
-    context = _preview_context(request, actor, language, "policy-shipping-preview") | {
-        "page": build_shipping_page(version, actor.store, language)
-    }
-    return render_public(request, "policies/public/shipping.html", context, language=language)
-
-
-def _chosen_version[V: (ReturnPolicyVersion, ShippingPolicyVersion)](
-    request: HttpRequest,
-    actor: Actor,
-    get_draft: Callable[[Store], V | None],
-    get_version: Callable[[Store, int], V],
-) -> V:
+def _chosen_version[
+    V: (ReturnPolicyVersion, ShippingPolicyVersion),
+    F: (ReturnRulesForm, ShippingPolicyForm),
+](request: HttpRequest, actor: Actor, editor: _Editor[V, F]) -> V:
     """``?version=N`` from the history, else the draft, else the version in force."""
     raw = request.GET.get("version", "")
     if raw:
         if not raw.isdigit() or len(raw) > 9:
             raise Http404("No such version.")
         try:
-            version = get_version(actor.store, int(raw))
+            version = editor.get_version(actor.store, int(raw))
         except NotFound as error:
             raise Http404(error.message) from error
         return version
-    draft = get_draft(actor.store)
+    draft = editor.get_draft(actor.store)
     if draft is None:
         raise Http404("No draft to preview.")
     return draft

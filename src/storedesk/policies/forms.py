@@ -14,6 +14,7 @@ from django import forms
 from django.http import QueryDict
 from django.utils.translation import gettext_lazy as _
 
+from storedesk.core.forms import PerLanguageForm
 from storedesk.policies.errors import PolicyValidationFailed
 from storedesk.policies.models import (
     DutiesPayer,
@@ -549,26 +550,17 @@ class NewProsePolicyForm(forms.Form):
             _place(self, parts[0], message)
 
 
-class ProsePolicyForm(forms.Form):
+class ProsePolicyForm(PerLanguageForm):
     """One title and one Markdown body per store language; empty both means no text."""
 
-    def __init__(
-        self,
-        data: QueryDict | None = None,
-        *,
-        languages: list[str],
-        initial: dict[str, str] | None = None,
-    ) -> None:
-        super().__init__(data, initial=initial)
-        self.languages = languages
-        for code in languages:
-            self.fields[f"title_{code}"] = _text(
-                limit=MAX_TITLE, widget=forms.TextInput(attrs={"lang": code})
-            )
-            self.fields[f"body_{code}"] = _text(
-                limit=MAX_PROSE_BODY,
-                widget=forms.Textarea(attrs={"rows": 12, "lang": code, "dir": "auto"}),
-            )
+    def add_language_fields(self, code: str) -> None:
+        self.fields[f"title_{code}"] = _text(
+            limit=MAX_TITLE, widget=forms.TextInput(attrs={"lang": code})
+        )
+        self.fields[f"body_{code}"] = _text(
+            limit=MAX_PROSE_BODY,
+            widget=forms.Textarea(attrs={"rows": 12, "lang": code, "dir": "auto"}),
+        )
 
     def language_fields(self) -> list[tuple[str, forms.BoundField, forms.BoundField]]:
         return [(code, self[f"title_{code}"], self[f"body_{code}"]) for code in self.languages]

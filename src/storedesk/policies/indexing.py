@@ -16,7 +16,7 @@ from django.utils import translation
 from django.utils.html import strip_tags
 
 from storedesk.core.models import Store
-from storedesk.policies.models import ProsePolicy
+from storedesk.policies.models import ProsePolicy, ReturnPolicyVersion, ShippingPolicyVersion
 from storedesk.policies.selectors import (
     get_return_version_in_force,
     get_shipping_version_in_force,
@@ -26,6 +26,8 @@ from storedesk.policies.selectors import (
 from storedesk.policies.site import (
     RETURNS_SLUG,
     SHIPPING_SLUG,
+    ReturnsPage,
+    ShippingPage,
     build_returns_page,
     build_shipping_page,
     prose_url,
@@ -44,44 +46,41 @@ def plain_text(markup: str) -> str:
     return " ".join(html.unescape(strip_tags(markup.replace("<", " <"))).split())
 
 
-def index_returns_pages(store: Store) -> None:
-    version = get_return_version_in_force(store)
+def _index_rules_pages[V: (ReturnPolicyVersion, ShippingPolicyVersion)](
+    store: Store,
+    slug: str,
+    version: V | None,
+    build_page: Callable[[V, Store, str], ReturnsPage | ShippingPage],
+    url: Callable[[str], str],
+) -> None:
+    """The page of the version in force in every store language, as its template
+    ``_<slug>.html`` shows it; without a version in force, the page leaves the index."""
     if version is None:
-        do_remove_documents(store, kind=KIND, key=RETURNS_SLUG)
+        do_remove_documents(store, kind=KIND, key=slug)
         return
     for language in store_languages(store):
-        page = build_returns_page(version, store, language)
+        page = build_page(version, store, language)
         with translation.override(language):
-            body = render_to_string("policies/public/_returns.html", {"page": page})
+            body = render_to_string(f"policies/public/_{slug}.html", {"page": page})
         do_index_document(
             store,
             kind=KIND,
-            key=RETURNS_SLUG,
+            key=slug,
             language=language,
             title=page.title,
             body=plain_text(body),
-            url=returns_url(language),
+            url=url(language),
         )
+
+
+def index_returns_pages(store: Store) -> None:
+    version = get_return_version_in_force(store)
+    _index_rules_pages(store, RETURNS_SLUG, version, build_returns_page, returns_url)
 
 
 def index_shipping_pages(store: Store) -> None:
     version = get_shipping_version_in_force(store)
-    if version is None:
-        do_remove_documents(store, kind=KIND, key=SHIPPING_SLUG)
-        return
-    for language in store_languages(store):
-        page = build_shipping_page(version, store, language)
-        with translation.override(language):
-            body = render_to_string("policies/public/_shipping.html", {"page": page})
-        do_index_document(
-            store,
-            kind=KIND,
-            key=SHIPPING_SLUG,
-            language=language,
-            title=page.title,
-            body=plain_text(body),
-            url=shipping_url(language),
-        )
+    _index_rules_pages(store, SHIPPING_SLUG, version, build_shipping_page, shipping_url)
 
 
 def index_prose_policy(store: Store, policy: ProsePolicy) -> None:

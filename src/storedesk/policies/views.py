@@ -2,13 +2,15 @@
 every store language, rendered from the published rules."""
 
 from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Literal
 
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import redirect
 from django.utils import translation
 from django.views.decorators.http import require_GET
 
 from storedesk.core.models import Store
+from storedesk.policies.models import ReturnPolicyVersion, ShippingPolicyVersion
 from storedesk.policies.selectors import (
     get_return_version_in_force,
     get_shipping_version_in_force,
@@ -22,19 +24,9 @@ from storedesk.policies.site import (
 )
 from storedesk.publicsite.site import (
     public_context,
-    public_language,
-    public_store,
+    public_page,
     render_public,
-    swap_language,
 )
-
-
-def _page_language(request: HttpRequest, store: Store, language: str) -> str | HttpResponse:
-    """The page language, or a redirect to the same page in the store's default language."""
-    shown, fell_back = public_language(store, language)
-    if fell_back:
-        return redirect(swap_language(request.get_full_path(), shown))
-    return shown
 
 
 def _not_published(
@@ -46,42 +38,39 @@ def _not_published(
     )
 
 
+@dataclass(frozen=True, slots=True)
+class _Rules[V: (ReturnPolicyVersion, ShippingPolicyVersion)]:
+    """What the public return and shipping pages differ in."""
+
+    kind: Literal["returns", "shipping"]
+    get_in_force: Callable[[Store], V | None]
+    build_page: Callable[[V, Store, str], object]
+    title: Callable[[], str]
+
+
+RETURNS = _Rules("returns", get_return_version_in_force, build_returns_page, returns_title)
+SHIPPING = _Rules("shipping", get_shipping_version_in_force, build_shipping_page, shipping_title)
+
+
 @require_GET
-def returns_page(request: HttpRequest, language: str) -> HttpResponse:
-    store = public_store(request)
-    shown = _page_language(request, store, language)
-    if isinstance(shown, HttpResponse):
-        return shown
-    version = get_return_version_in_force(store)
+@public_page
+def rules_page[V: (ReturnPolicyVersion, ShippingPolicyVersion)](
+    request: HttpRequest, store: Store, shown: str, rules: _Rules[V]
+) -> HttpResponse:
+    """The return or shipping rules in force (the URL configuration passes ``rules``), or a
+    404 page that says none are published."""
+    version = rules.get_in_force(store)
     if version is None:
-        return _not_published(request, store, shown, _title(returns_title, shown))
+        return _not_published(request, store, shown, _title(rules.title, shown))
     context = public_context(request, store, shown) | {
-        "page": build_returns_page(version, store, shown)
+        "page": rules.build_page(version, store, shown)
     }
-    return render_public(request, "policies/public/returns.html", context, language=shown)
+    return render_public(request, f"policies/public/{rules.kind}.html", context, language=shown)
 
 
 @require_GET
-def shipping_page(request: HttpRequest, language: str) -> HttpResponse:
-    store = public_store(request)
-    shown = _page_language(request, store, language)
-    if isinstance(shown, HttpResponse):
-        return shown
-    version = get_shipping_version_in_force(store)
-    if version is None:
-        return _not_published(request, store, shown, _title(shipping_title, shown))
-    context = public_context(request, store, shown) | {
-        "page": build_shipping_page(version, store, shown)
-    }
-    return render_public(request, "policies/public/shipping.html", context, language=shown)
-
-
-@require_GET
-def prose_page(request: HttpRequest, language: str, slug: str) -> HttpResponse:
-    store = public_store(request)
-    shown = _page_language(request, store, language)
-    if isinstance(shown, HttpResponse):
-        return shown
+@public_page
+def prose_page(request: HttpRequest, store: Store, shown: str, slug: str) -> HttpResponse:
     found = get_prose_page(store, slug, shown)
     if found is None:
         return _not_published(request, store, shown)

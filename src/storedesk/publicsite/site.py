@@ -13,12 +13,13 @@ to every page (a host name it answers on, links in the footer, layout context).
 
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
-from typing import Any, Protocol
+from functools import wraps
+from typing import Any, Concatenate, Protocol, cast
 
 from django.db.models import QuerySet
 from django.http import Http404, HttpRequest, HttpResponse
 from django.http.request import split_domain_port
-from django.shortcuts import render
+from django.shortcuts import redirect, render
 from django.urls import get_script_prefix
 from django.utils import translation
 
@@ -130,6 +131,30 @@ def public_language(store: Store, language_code: str) -> tuple[str, bool]:
     if language_code in store.languages:
         return language_code, False
     return store.default_language, True
+
+
+type PublicView[**P] = Callable[Concatenate[HttpRequest, Store, str, P], HttpResponse]
+
+
+def public_page[**P](
+    view: PublicView[P],
+) -> Callable[Concatenate[HttpRequest, str, P], HttpResponse]:
+    """A page under ``/help/<language>/``: the view receives the store and the language to
+    show; a language the store does not offer redirects to the same page in its default
+    language."""
+
+    @wraps(view)
+    def wrapper(
+        request: HttpRequest, language: str, *args: P.args, **kwargs: P.kwargs
+    ) -> HttpResponse:
+        store = public_store(request)
+        shown, fell_back = public_language(store, language)
+        if fell_back:
+            return redirect(swap_language(request.get_full_path(), shown))
+        return view(request, store, shown, *args, **kwargs)
+
+    # functools.wraps types the wrapper as its own class; it is called as declared above.
+    return cast(Callable[Concatenate[HttpRequest, str, P], HttpResponse], wrapper)
 
 
 def store_languages(store: Store) -> list[str]:

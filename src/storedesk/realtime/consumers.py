@@ -1,6 +1,7 @@
 """The agent socket: ``/ws/agent/<store_slug>/`` (protocol in docs/realtime.md)."""
 
 import json
+from collections.abc import Collection
 from typing import Any
 
 from channels.consumer import get_handler_name
@@ -36,6 +37,9 @@ class SocketConsumer(AsyncWebsocketConsumer):  # type: ignore[misc]  # channels 
     so handlers are called directly.
     """
 
+    # The channel-layer groups this socket is in, set first thing in ``connect``.
+    joined: Collection[str]
+
     async def dispatch(self, message: dict[str, Any]) -> None:
         handler = getattr(self, get_handler_name(message), None)
         if handler is None:
@@ -45,6 +49,32 @@ class SocketConsumer(AsyncWebsocketConsumer):  # type: ignore[misc]  # channels 
     async def websocket_connect(self, message: dict[str, Any]) -> None:
         bind_event_loop()
         await super().websocket_connect(message)
+
+    async def _refuse(self, code: int) -> None:
+        # Accepted first: a close before the handshake reaches a browser as a bare 403,
+        # without the code that tells the client not to retry.
+        await self.accept()
+        await self.close(code=code)
+
+    async def disconnect(self, code: int) -> None:
+        for group in self.joined:
+            await self.channel_layer.group_discard(group, self.channel_name)
+
+    async def _decode(self, text_data: str) -> dict[str, Any] | None:
+        """The frame, a JSON object; None when it is not one and the client was told why."""
+        try:
+            frame = json.loads(text_data)
+        except ValueError:
+            await self._error("bad_frame", "The frame is not valid JSON.")
+            return None
+        if not isinstance(frame, dict):
+            await self._error("bad_frame", "A frame is a JSON object with a type.")
+            return None
+        return frame
+
+    async def _error(self, code: str, message: str) -> None:
+        """Tell the client what was wrong with its frame; each socket has its own shape."""
+        raise NotImplementedError
 
 
 class AgentConsumer(SocketConsumer):
@@ -75,27 +105,12 @@ class AgentConsumer(SocketConsumer):
         self._chats: dict[int, bool] = {}
         await self.accept()
 
-    async def _refuse(self, code: int) -> None:
-        # Accepted first: a close before the handshake reaches a browser as a bare 403,
-        # without the code that tells the client not to retry.
-        await self.accept()
-        await self.close(code=code)
-
-    async def disconnect(self, code: int) -> None:
-        for group in self.joined:
-            await self.channel_layer.group_discard(group, self.channel_name)
-
     async def receive(self, text_data: str | None = None, bytes_data: bytes | None = None) -> None:
         if text_data is None or len(text_data) > MAX_FRAME_BYTES:
             await self._error("bad_frame", "Send JSON text frames of at most 4 KB.")
             return
-        try:
-            frame = json.loads(text_data)
-        except ValueError:
-            await self._error("bad_frame", "The frame is not valid JSON.")
-            return
-        if not isinstance(frame, dict):
-            await self._error("bad_frame", "A frame is a JSON object with a type.")
+        frame = await self._decode(text_data)
+        if frame is None:
             return
         kind = frame.get("type")
         if kind == "heartbeat":

@@ -140,6 +140,18 @@ def _sqlite_similar(
     return list(found.items())
 
 
+def _term_groups(terms: Sequence[QueryTerm], *, quote: str, prefix: str, either: str) -> list[str]:
+    """Each term as ``(spelling either spelling ...)`` in the engine's query syntax: its
+    surface form (``prefix`` marks one still being typed), then its other forms."""
+    groups = []
+    for term in terms:
+        surface = f"{quote}{term.surface}{quote}"
+        alternatives = [surface + prefix if term.prefix else surface]
+        alternatives += [f"{quote}{form}{quote}" for form in term.forms[1:]]
+        groups.append("(" + either.join(alternatives) + ")")
+    return groups
+
+
 def _sqlite_match(
     store_id: int,
     language: str,
@@ -148,11 +160,7 @@ def _sqlite_match(
     kinds: Collection[str] | None,
     limit: int,
 ) -> list[Match]:
-    groups = []
-    for term in terms:
-        alternatives = [f'"{term.surface}"*' if term.prefix else f'"{term.surface}"']
-        alternatives += [f'"{form}"' for form in term.forms[1:]]
-        groups.append("(" + " OR ".join(alternatives) + ")")
+    groups = _term_groups(terms, quote='"', prefix="*", either=" OR ")
     joiner = " AND " if mode == "all" else " OR "
     expression = (
         f'scope : "{scope_token(store_id, language)}"'
@@ -184,11 +192,7 @@ def _postgresql_match(
     kinds: Collection[str] | None,
     limit: int,
 ) -> list[Match]:
-    groups = []
-    for term in terms:
-        alternatives = [f"'{term.surface}':*" if term.prefix else f"'{term.surface}'"]
-        alternatives += [f"'{form}'" for form in term.forms[1:]]
-        groups.append("(" + " | ".join(alternatives) + ")")
+    groups = _term_groups(terms, quote="'", prefix=":*", either=" | ")
     query = (" & " if mode == "all" else " | ").join(groups)
     sql = (
         "SELECT id, ts_rank(document, %s::tsquery) AS rank FROM search_searchdocument"

@@ -8,17 +8,11 @@ from storedesk.accounts.models import ApiToken, User
 from storedesk.accounts.permissions import Role
 from storedesk.accounts.selectors import get_actor_for_token
 from storedesk.core.models import AuditLogEntry, Store
+from storedesk.core.tests.clients import logged_in
 
 pytestmark = pytest.mark.django_db
 
 PASSWORD = "a long and unusual passphrase"
-MODEL_BACKEND = "django.contrib.auth.backends.ModelBackend"
-
-
-def logged_in(user: User) -> Client:
-    client = Client()
-    client.force_login(user, backend=MODEL_BACKEND)
-    return client
 
 
 @pytest.mark.parametrize(
@@ -151,8 +145,7 @@ def test_another_stores_token_cannot_be_revoked(
 
 
 def test_token_creation_needs_csrf(store: Store, make_staff: Callable[..., User]) -> None:
-    client = Client(enforce_csrf_checks=True)
-    client.force_login(make_staff(store, Role.ADMIN), backend=MODEL_BACKEND)
+    client = logged_in(make_staff(store, Role.ADMIN), enforce_csrf_checks=True)
 
     response = client.post(reverse("api-token-create", args=[store.slug]), {"name": "Shop"})
 

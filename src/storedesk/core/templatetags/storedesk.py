@@ -1,6 +1,6 @@
 """Template filters of the agent UI: money, labels, names and local times."""
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from datetime import datetime
 from decimal import Decimal
 from functools import lru_cache
@@ -117,43 +117,31 @@ def _active_language() -> str:
     return translation.get_language() or "en"
 
 
-def _label(labels: Mapping[str, object], value: str) -> str:
-    return str(labels.get(value, value.replace("_", " ")))
+def label_filter(labels: Mapping[str, object]) -> Callable[[str], str]:
+    """A filter that shows a stored value by its label in ``labels``; a value without one
+    reads with spaces for underscores, and an empty value stays empty."""
+
+    def label(value: str) -> str:
+        if not value:
+            return ""
+        return str(labels.get(value, value.replace("_", " ")))
+
+    return label
 
 
-@register.filter
-def status_label(value: str) -> str:
-    return _label(STATUS_LABELS, value)
+status_label = register.filter("status_label", label_filter(STATUS_LABELS))
+sub_status_label = register.filter("sub_status_label", label_filter(SUB_STATUS_LABELS))
+payment_method_label = register.filter("payment_method_label", label_filter(PAYMENT_METHOD_LABELS))
+role_label = register.filter("role_label", label_filter(ROLE_LABELS))
+consent_channel_label = register.filter(
+    "consent_channel_label", label_filter(CONSENT_CHANNEL_LABELS)
+)
+consent_source_label = register.filter("consent_source_label", label_filter(CONSENT_SOURCE_LABELS))
 
 
 @register.filter
 def status_tone(value: str) -> str:
     return STATUS_TONES.get(value, "info")
-
-
-@register.filter
-def sub_status_label(value: str) -> str:
-    return _label(SUB_STATUS_LABELS, value) if value else ""
-
-
-@register.filter
-def payment_method_label(value: str) -> str:
-    return _label(PAYMENT_METHOD_LABELS, value) if value else ""
-
-
-@register.filter
-def role_label(value: str) -> str:
-    return _label(ROLE_LABELS, value)
-
-
-@register.filter
-def consent_channel_label(value: str) -> str:
-    return _label(CONSENT_CHANNEL_LABELS, value)
-
-
-@register.filter
-def consent_source_label(value: str) -> str:
-    return _label(CONSENT_SOURCE_LABELS, value)
 
 
 @lru_cache(maxsize=64)

@@ -7,6 +7,7 @@ waiting for when it gives up.
 """
 
 import fcntl
+import json
 import os
 import shutil
 import socket
@@ -18,6 +19,7 @@ import urllib.request
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -128,6 +130,46 @@ def copy_data_dir(prepared: Path, target: Path) -> Path:
     """A private copy of a prepared data folder (its SQLite file and anything beside it)."""
     shutil.copytree(prepared, target)
     return target
+
+
+def set_up_server(
+    prepared: Path, folder: Path, setup: str, **extra: str
+) -> tuple[dict[str, str], Any]:
+    """The environment of a server on a private copy of ``prepared`` (in ``folder``), once
+    ``setup`` has run there with ``storedesk shell -c``; and the last line ``setup``
+    printed, read as JSON."""
+    env = environment(copy_data_dir(prepared, folder / "data"), **extra)
+    printed = run_storedesk(env, "shell", "--no-imports", "-c", setup)
+    return env, json.loads(printed.strip().splitlines()[-1])
+
+
+@contextmanager
+def serving(env: dict[str, str], log: Path, command: str = "serve") -> Iterator[str]:
+    """``storedesk <command>`` on a free port until the block ends; yields its base URL once
+    it is ready."""
+    port = free_port()
+    url = f"http://127.0.0.1:{port}"
+    process = start_storedesk(env, log, command, "--port", str(port))
+    try:
+        wait_until_ready(f"{url}/readyz", process, log)
+        yield url
+    finally:
+        stop(process)
+
+
+def call_api(
+    url: str, token: str, method: str, path: str, body: dict[str, Any] | None = None
+) -> Any:
+    """One request to the REST API of the server at ``url`` with an integration token; the
+    answer's JSON."""
+    request = urllib.request.Request(  # noqa: S310  (loopback)
+        f"{url}/api/v1{path}",
+        method=method,
+        data=json.dumps(body).encode() if body is not None else None,
+        headers={"Authorization": f"Bearer {token}", "Content-Type": "application/json"},
+    )
+    with urllib.request.urlopen(request, timeout=30) as response:  # noqa: S310
+        return json.loads(response.read())
 
 
 @contextmanager

@@ -18,6 +18,7 @@ from storedesk.accounts.models import User
 from storedesk.accounts.permissions import Role
 from storedesk.catalog.models import Product, Variant
 from storedesk.core.models import AuditLogEntry, Store
+from storedesk.core.tests.clients import logged_in
 from storedesk.customers.models import Customer, MarketingConsent
 from storedesk.customers.tests.factories import CustomerFactory
 from storedesk.helpcenter.models import Article, ArticleTranslation, Category, CategoryTranslation
@@ -51,7 +52,6 @@ from storedesk.search.actions import do_index_document
 from storedesk.search.models import SearchDocument, SearchTerm
 
 pytestmark = pytest.mark.django_db
-MODEL_BACKEND = "django.contrib.auth.backends.ModelBackend"
 PNG = b"\x89PNG\r\n\x1a\n" + b"\x00" * 64
 # A word in the store's policies, help center and search index: another store's answers
 # must never contain it.
@@ -358,17 +358,11 @@ def send(client: Client, operation: Operation, **extra: str):  # type: ignore[no
     return getattr(client, method)(path, body, content_type="application/json", **extra)
 
 
-def session_client(user: User) -> Client:
-    client = Client()
-    client.force_login(user, backend=MODEL_BACKEND)
-    return client
-
-
 def client_of(who: Who, store: Store, make_staff: Callable[..., User]) -> Client:
     if who == "token":
         _, raw = do_create_api_token(store, name="Platform sync")
         return Client(headers={"Authorization": f"Bearer {raw}"})
-    return session_client(make_staff(store, STAFF_ROLES[who]))
+    return logged_in(make_staff(store, STAFF_ROLES[who]))
 
 
 def listed_ids(body: object) -> set[int]:
@@ -428,7 +422,7 @@ def test_the_stores_token_and_staff_may_do_what_their_permissions_allow(
 def test_a_viewer_reads_but_cannot_write(
     store: Store, target: Target, make_staff: Callable[..., User], index: int
 ) -> None:
-    viewer = session_client(make_staff(store, Role.VIEWER))
+    viewer = logged_in(make_staff(store, Role.VIEWER))
     operation = operations_for(target)[index]
     before = snapshot()
 
@@ -453,10 +447,10 @@ def test_another_store_can_neither_see_nor_change_anything(
     index: int,
 ) -> None:
     CustomerFactory(store=other_store, first_name="Zofia")
-    outsider = session_client(make_staff(other_store, Role.OWNER))
+    outsider = logged_in(make_staff(other_store, Role.OWNER))
     operation = operations_for(target)[index]
     if operation.marked:
-        ours = send(session_client(make_staff(store, Role.ADMIN)), operation)
+        ours = send(logged_in(make_staff(store, Role.ADMIN)), operation)
         assert MARKER.encode() in ours.content
     before = snapshot(store)
 
@@ -485,7 +479,7 @@ def test_a_member_of_several_stores_names_one_with_a_header(
 ) -> None:
     user = make_staff(store, Role.AGENT)
     do_add_member(other_store, user=user, role=Role.AGENT)
-    client = session_client(user)
+    client = logged_in(user)
 
     unnamed = client.get("/api/v1/customers")
     ours = client.get("/api/v1/customers", HTTP_STOREDESK_STORE=store.slug)
@@ -500,8 +494,7 @@ def test_a_member_of_several_stores_names_one_with_a_header(
 
 
 def test_session_writes_need_the_csrf_token(store: Store, agent: User) -> None:
-    client = Client(enforce_csrf_checks=True)
-    client.force_login(agent, backend=MODEL_BACKEND)
+    client = logged_in(agent, enforce_csrf_checks=True)
 
     response = client.post(
         "/api/v1/customers", {"first_name": "Ayşe"}, content_type="application/json"

@@ -2,21 +2,19 @@
 
 import pytest
 from django.conf import settings
-from django.test import Client
 
 from storedesk.accounts.models import User
+from storedesk.core.tests.clients import logged_in
 from storedesk.customers.models import Customer
 
 pytestmark = pytest.mark.django_db
-MODEL_BACKEND = "django.contrib.auth.backends.ModelBackend"
 CSRF_SECRET = "f" * 32
 
 
 def test_a_session_write_with_a_multipart_body_without_boundary_is_a_bad_request(
     agent: User,
 ) -> None:
-    client = Client(enforce_csrf_checks=True)
-    client.force_login(agent, backend=MODEL_BACKEND)
+    client = logged_in(agent, enforce_csrf_checks=True)
     client.cookies[settings.CSRF_COOKIE_NAME] = CSRF_SECRET
 
     response = client.generic(

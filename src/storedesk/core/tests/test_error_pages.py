@@ -11,21 +11,15 @@ from django.urls import reverse
 from storedesk.accounts.models import User
 from storedesk.accounts.permissions import Role
 from storedesk.core.models import Store
+from storedesk.core.tests.clients import logged_in
 
 pytestmark = pytest.mark.django_db
-MODEL_BACKEND = "django.contrib.auth.backends.ModelBackend"
 
 
 @pytest.fixture(autouse=True)
 def _not_debug(settings: Any) -> None:
     # What every deployment runs with: Django's technical pages are off.
     settings.DEBUG = False
-
-
-def logged_in(user: User) -> Client:
-    client = Client()
-    client.force_login(user, backend=MODEL_BACKEND)
-    return client
 
 
 def test_a_mistyped_address_is_a_page_of_the_app(agent: User) -> None:

@@ -11,7 +11,7 @@ from django.conf import settings
 from django.template.loader import render_to_string
 from django.utils import translation
 
-from storedesk.accounts.models import Team, User
+from storedesk.accounts.models import Team
 from storedesk.core.models import Store
 from storedesk.core.templatetags.storedesk import status_label
 from storedesk.inbox.models import AgentStatus, Presence
@@ -177,18 +177,6 @@ BACK_ON_MONDAY = {
 def widget(store: Store) -> ChatWidget:
     # No greeting of the store's own: the widget greets with the translated default.
     return ChatWidgetFactory(store=store, greeting={})
-
-
-@pytest.fixture
-def team(store: Store, agent: User) -> Team:
-    team = Team.objects.create(
-        store=store,
-        name="Europe",
-        timezone="Europe/Istanbul",
-        working_hours={str(day): [["09:00", "18:00"]] for day in range(1, 6)},
-    )
-    team.members.add(agent)
-    return team
 
 
 def _shopper_sentences(widget: ChatWidget, language: str) -> dict[str, str]:

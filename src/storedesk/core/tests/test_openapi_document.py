@@ -10,48 +10,21 @@ import jsonschema_rs
 import pytest
 import schemathesis
 from django.test import Client
-from ninja.params.models import BodyModel
 from pydantic import BaseModel
 
 from storedesk.config.api import api
+from storedesk.core.tests.api_models import body_models, response_models, with_nested
 from storedesk.livechat.api import widget_api
 
 pytestmark = pytest.mark.django_db
 DOCUMENTS = ["/api/v1/openapi.json", "/widget/v1/openapi.json"]
 
 
-def _models_of(annotation: object) -> list[type[BaseModel]]:
-    found = []
-    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
-        found.append(annotation)
-    for argument in getattr(annotation, "__args__", ()):
-        found += _models_of(argument)
-    return found
-
-
 def _every_model(ninja_api: Any) -> set[type[BaseModel]]:
     """Each model a request body or an answer is described with, and every model inside
     those: the document's components. (Query and path parameters are spelled out one by
     one instead.)"""
-    pending: list[type[BaseModel]] = []
-    for _prefix, router in ninja_api._routers:
-        for path_view in router.path_operations.values():
-            for operation in path_view.operations:
-                for model in operation.models:
-                    if issubclass(model, BodyModel):
-                        for field in model.model_fields.values():
-                            pending += _models_of(field.annotation)
-                for response in operation.response_models.values():
-                    if isinstance(response, type) and issubclass(response, BaseModel):
-                        pending += _models_of(response.model_fields["response"].annotation)
-    seen: set[type[BaseModel]] = set()
-    while pending:
-        model = pending.pop()
-        if model not in seen:
-            seen.add(model)
-            for field in model.model_fields.values():
-                pending += _models_of(field.annotation)
-    return seen
+    return with_nested(body_models(ninja_api) + response_models(ninja_api))
 
 
 @pytest.mark.parametrize("ninja_api", [api, widget_api], ids=["api", "widget"])

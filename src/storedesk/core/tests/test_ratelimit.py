@@ -1,18 +1,8 @@
-from collections.abc import Iterator
-
 import pytest
-from django.core.cache import cache
 
 from storedesk.core.ratelimit import RateLimit, RateLimited, check, hit
 
 RULE = RateLimit("test-rule", limit=3, window=60)
-
-
-@pytest.fixture(autouse=True)
-def _empty_cache() -> Iterator[None]:
-    cache.clear()
-    yield
-    cache.clear()
 
 
 def test_hits_up_to_the_limit_pass_and_the_next_one_waits_for_the_window() -> None:

@@ -13,7 +13,6 @@ from django.conf import settings as django_settings
 from django.core import signals
 from django.core.cache import cache
 from django.db import close_old_connections
-from django.test import Client
 from hypothesis import HealthCheck, settings
 from schemathesis.checks import not_a_server_error
 from schemathesis.specs.openapi.checks import (
@@ -27,6 +26,7 @@ from storedesk.accounts.permissions import Role
 from storedesk.accounts.tests.factories import MembershipFactory, StoreFactory, UserFactory
 from storedesk.config.wsgi import application
 from storedesk.core.models import Store
+from storedesk.core.tests.clients import logged_in
 from storedesk.helpcenter.tests.factories import make_article, make_category
 from storedesk.livechat.tests.factories import ChatWidgetFactory
 from storedesk.orders.tests.factories import LineItemFactory, OrderFactory, ShipmentFactory
@@ -153,8 +153,7 @@ def credentials(db: None, _keep_the_test_connection: None) -> Iterator[Credentia
     _, raw = do_create_api_token(store, name="fuzz")
     owner = UserFactory()
     MembershipFactory(store=store, user=owner, role=Role.OWNER.value)
-    login = Client()
-    login.force_login(owner, backend="django.contrib.auth.backends.ModelBackend")
+    login = logged_in(owner)
     cache.clear()  # rate limits
     yield Credentials(raw, login.cookies[django_settings.SESSION_COOKIE_NAME].value, records)
     cache.clear()

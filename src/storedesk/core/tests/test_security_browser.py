@@ -2,25 +2,14 @@
 staff pages, the public help center and policies, the chat widget on its host pages and the
 API documentation, without one violation report."""
 
-from collections.abc import Iterator
-from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
 
-from storedesk.core.tests.processes import (
-    copy_data_dir,
-    environment,
-    free_port,
-    start_storedesk,
-    stop,
-    wait_until_ready,
-)
-from storedesk.core.tests.test_browser import CHROMIUM, CHROMIUM_ARGS
+if TYPE_CHECKING:
+    from playwright.sync_api import Browser
 
-pytestmark = [
-    pytest.mark.browser,
-    pytest.mark.skipif(not CHROMIUM.exists(), reason="Debian's chromium is not installed"),
-]
+pytestmark = pytest.mark.browser
 
 # Every violation the page reports, collected before any script of the page runs.
 WATCH_VIOLATIONS = """
@@ -53,60 +42,42 @@ PUBLIC_PAGES = [
 ]
 
 
-@pytest.fixture
-def demo_url(demo_data_dir: Path, tmp_path: Path) -> Iterator[str]:
-    data = copy_data_dir(demo_data_dir, tmp_path / "data")
-    port = free_port()
-    log = tmp_path / "demo.log"
-    process = start_storedesk(environment(data), log, "demo", "--port", str(port))
-    try:
-        wait_until_ready(f"http://127.0.0.1:{port}/readyz", process, log)
-        yield f"http://127.0.0.1:{port}"
-    finally:
-        stop(process)
-
-
-def test_no_page_breaks_its_content_security_policy(demo_url: str) -> None:
-    from playwright.sync_api import expect, sync_playwright
+def test_no_page_breaks_its_content_security_policy(demo_url: str, browser: "Browser") -> None:
+    from playwright.sync_api import expect
 
     violations: dict[str, list[str]] = {}
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(
-            executable_path=str(CHROMIUM), headless=True, args=CHROMIUM_ARGS
-        )
-        context = browser.new_context(viewport={"width": 1280, "height": 900})
-        context.add_init_script(WATCH_VIOLATIONS)
-        page = context.new_page()
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    context.add_init_script(WATCH_VIOLATIONS)
+    page = context.new_page()
 
-        def visit(path: str) -> None:
-            page.goto(f"{demo_url}{path}", wait_until="networkidle")
-            found = page.evaluate("window.__violations")
-            if found:
-                violations[path] = found
+    def visit(path: str) -> None:
+        page.goto(f"{demo_url}{path}", wait_until="networkidle")
+        found = page.evaluate("window.__violations")
+        if found:
+            violations[path] = found
 
-        for path in PUBLIC_PAGES:
-            visit(path)
-        # The widget works on its host page: it opens and shows its greeting.
-        page.goto(f"{demo_url}/chat-preview/atlas/", wait_until="networkidle")
-        page.locator("button.launcher").click()
-        expect(page.get_by_role("dialog")).to_be_visible()
-        if found := page.evaluate("window.__violations"):
-            violations["chat widget opened"] = found
+    for path in PUBLIC_PAGES:
+        visit(path)
+    # The widget works on its host page: it opens and shows its greeting.
+    page.goto(f"{demo_url}/chat-preview/atlas/", wait_until="networkidle")
+    page.locator("button.launcher").click()
+    expect(page.get_by_role("dialog")).to_be_visible()
+    if found := page.evaluate("window.__violations"):
+        violations["chat widget opened"] = found
 
-        page.goto(f"{demo_url}/login/")
-        page.get_by_label("Email").fill("owner@atlas.example")
-        page.get_by_label("Password").fill("storedesk-demo")
-        page.get_by_role("button", name="Log in").click()
-        page.wait_for_url("**/inbox/**")
-        for path in STAFF_PAGES:
-            visit(path)
-        # A conversation, opened the way an agent does, with its live socket.
-        page.goto(f"{demo_url}/s/atlas/inbox/", wait_until="networkidle")
-        page.locator(".conversation-list a").first.click()
-        expect(page.locator("#messages")).to_be_visible()
-        page.wait_for_load_state("networkidle")
-        if found := page.evaluate("window.__violations"):
-            violations["conversation opened"] = found
-        browser.close()
+    page.goto(f"{demo_url}/login/")
+    page.get_by_label("Email").fill("owner@atlas.example")
+    page.get_by_label("Password").fill("storedesk-demo")
+    page.get_by_role("button", name="Log in").click()
+    page.wait_for_url("**/inbox/**")
+    for path in STAFF_PAGES:
+        visit(path)
+    # A conversation, opened the way an agent does, with its live socket.
+    page.goto(f"{demo_url}/s/atlas/inbox/", wait_until="networkidle")
+    page.locator(".conversation-list a").first.click()
+    expect(page.locator("#messages")).to_be_visible()
+    page.wait_for_load_state("networkidle")
+    if found := page.evaluate("window.__violations"):
+        violations["conversation opened"] = found
 
     assert violations == {}

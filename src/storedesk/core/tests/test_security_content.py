@@ -13,12 +13,12 @@ from storedesk.accounts.permissions import Role
 from storedesk.core.html import sanitize_html
 from storedesk.core.markdown import render_markdown
 from storedesk.core.models import Store
+from storedesk.core.tests.clients import logged_in
 from storedesk.customers.models import IdentityKind
 from storedesk.inbox.actions.messages import Sender, do_receive_message
 from storedesk.inbox.models import Channel
 from storedesk.livechat.tests.factories import ChatWidgetFactory
 
-MODEL_BACKEND = "django.contrib.auth.backends.ModelBackend"
 PACKAGE = Path(__file__).resolve().parents[2]
 TRACKED_EMAIL = (
     '<p>Merhaba,</p><img src="https://track.example/open.gif?u=42" width="1" height="1" alt="">'
@@ -83,8 +83,7 @@ def test_an_email_opened_in_the_inbox_loads_no_image_until_the_agent_asks(
         html=TRACKED_EMAIL,
         sender=Sender(kind=IdentityKind.EMAIL, value="elif@example.com", name="Elif"),
     )
-    client = Client()
-    client.force_login(make_staff(store, Role.AGENT), backend=MODEL_BACKEND)
+    client = logged_in(make_staff(store, Role.AGENT))
 
     page = client.get(f"/s/{store.slug}/inbox/{received.message.conversation_id}/")
 
@@ -113,8 +112,7 @@ def policy_of(response: object) -> dict[str, list[str]]:
 def test_every_kind_of_page_sends_the_policy(
     store: Store, make_staff: Callable[..., User], client: Client
 ) -> None:
-    staff = Client()
-    staff.force_login(make_staff(store, Role.ADMIN), backend=MODEL_BACKEND)
+    staff = logged_in(make_staff(store, Role.ADMIN))
     pages = [
         client.get("/login/"),
         client.get("/healthz"),
@@ -141,8 +139,7 @@ def test_every_kind_of_page_sends_the_policy(
 def test_inline_scripts_and_styles_carry_the_pages_nonce(
     store: Store, make_staff: Callable[..., User]
 ) -> None:
-    staff = Client()
-    staff.force_login(make_staff(store, Role.ADMIN), backend=MODEL_BACKEND)
+    staff = logged_in(make_staff(store, Role.ADMIN))
 
     for path in (f"/s/{store.slug}/inbox/", f"/s/{store.slug}/settings/canned-replies/new/"):
         response = staff.get(path)

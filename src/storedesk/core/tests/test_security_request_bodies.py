@@ -6,13 +6,11 @@ new line here."""
 
 import json
 import re
-from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Annotated, Any
 
 import pytest
 from django.test import Client
-from ninja.params.models import BodyModel
 from pydantic import BaseModel, TypeAdapter
 from pydantic import ValidationError as PydanticValidationError
 from pydantic.fields import FieldInfo
@@ -22,6 +20,8 @@ from storedesk.accounts.permissions import Role
 from storedesk.config.api import api
 from storedesk.core.api import InputSchema
 from storedesk.core.models import Store
+from storedesk.core.tests.api_models import body_models, with_nested
+from storedesk.core.tests.clients import logged_in
 from storedesk.customers.models import Customer, MarketingConsent
 from storedesk.customers.tests.factories import CustomerFactory
 from storedesk.livechat.api import widget_api
@@ -32,7 +32,6 @@ from storedesk.policies.models import ReturnPolicyVersion, VersionStatus
 from storedesk.policies.tests.factories import ReturnPolicyVersionFactory, ReturnRuleFactory
 
 pytestmark = pytest.mark.django_db
-MODEL_BACKEND = "django.contrib.auth.backends.ModelBackend"
 
 NOT_OBJECTS: dict[str, str] = {
     "two nulls": "[null, null]",
@@ -175,8 +174,7 @@ def test_json_with_a_charset_is_json(api_client: Client) -> None:
 def test_a_rule_that_is_not_an_object_is_no_default_rule(
     store: Store, make_staff: Any, rules: list[object]
 ) -> None:
-    owner = Client()
-    owner.force_login(make_staff(store, Role.OWNER), backend=MODEL_BACKEND)
+    owner = logged_in(make_staff(store, Role.OWNER))
 
     response = owner.put(
         "/api/v1/policies/returns/draft",
@@ -198,8 +196,7 @@ def test_a_draft_is_not_published_by_a_body_that_is_not_an_object(
         store=store, number=1, status=VersionStatus.DRAFT, effective_from=None, published_at=None
     )
     ReturnRuleFactory(version=draft)
-    owner = Client()
-    owner.force_login(make_staff(store, Role.OWNER), backend=MODEL_BACKEND)
+    owner = logged_in(make_staff(store, Role.OWNER))
 
     response = owner.generic(
         "POST", "/api/v1/policies/returns/draft/publish", body, "application/json"
@@ -313,36 +310,10 @@ def test_an_id_is_never_true(store: Store, api_client: Client) -> None:
     assert response.json()["error"]["details"][0]["field"] == "body.payload.customer_id"
 
 
-def _models_of(annotation: object) -> Iterator[type]:
-    if isinstance(annotation, type):
-        yield annotation
-    for argument in getattr(annotation, "__args__", ()):
-        yield from _models_of(argument)
-
-
-def _body_models() -> set[type[BaseModel]]:
-    """Every model a request body of either API is read with, nested ones included."""
-    seen: set[type[BaseModel]] = set()
-    pending: list[type] = []
-    for ninja_api in (api, widget_api):
-        for _prefix, router in ninja_api._routers:
-            for path_view in router.path_operations.values():
-                for operation in path_view.operations:
-                    for model in operation.models:
-                        if issubclass(model, BodyModel):
-                            for field in model.model_fields.values():
-                                pending.extend(_models_of(field.annotation))
-    while pending:
-        model = pending.pop()
-        if model in seen or not (isinstance(model, type) and issubclass(model, BaseModel)):
-            continue
-        seen.add(model)
-        for field in model.model_fields.values():
-            pending.extend(_models_of(field.annotation))
-    return seen
-
-
-BODY_MODELS = sorted(_body_models(), key=lambda model: f"{model.__module__}.{model.__name__}")
+BODY_MODELS = sorted(
+    with_nested(body_models(api) + body_models(widget_api)),
+    key=lambda model: f"{model.__module__}.{model.__name__}",
+)
 
 
 def test_every_model_a_body_holds_takes_objects_only() -> None:
@@ -406,8 +377,7 @@ def test_a_json_object_body_still_works_on_the_widget(store: Store) -> None:
 
 
 def test_a_staff_session_sends_json_too(store: Store, agent: User) -> None:
-    client = Client()
-    client.force_login(agent, backend=MODEL_BACKEND)
+    client = logged_in(agent)
 
     refused = client.post("/api/v1/customers", {"first_name": "Ayşe"})  # multipart form
     accepted = client.post(

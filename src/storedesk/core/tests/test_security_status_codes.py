@@ -16,10 +16,10 @@ from storedesk.accounts.actors import system_actor
 from storedesk.accounts.models import User
 from storedesk.config.api import api
 from storedesk.core.models import AuditLogEntry, Store
+from storedesk.core.tests.clients import logged_in
 from storedesk.customers.models import Customer
 
 pytestmark = pytest.mark.django_db
-MODEL_BACKEND = "django.contrib.auth.backends.ModelBackend"
 CSRF_SECRET = "f" * 32
 UNAUTHENTICATED = {
     "code": "not_authenticated",
@@ -80,8 +80,7 @@ def test_every_write_without_valid_credentials_is_a_401(
 def test_a_session_write_without_the_csrf_token_is_still_refused_with_a_403(
     agent: User,
 ) -> None:
-    client = Client(enforce_csrf_checks=True)
-    client.force_login(agent, backend=MODEL_BACKEND)
+    client = logged_in(agent, enforce_csrf_checks=True)
 
     response = client.post(
         "/api/v1/customers", {"first_name": "Ayşe"}, content_type="application/json"
@@ -98,8 +97,7 @@ def test_a_session_write_without_the_csrf_token_is_still_refused_with_a_403(
 
 
 def test_a_session_write_with_the_csrf_token_is_accepted(agent: User) -> None:
-    client = Client(enforce_csrf_checks=True)
-    client.force_login(agent, backend=MODEL_BACKEND)
+    client = logged_in(agent, enforce_csrf_checks=True)
     client.cookies[django_settings.CSRF_COOKIE_NAME] = CSRF_SECRET
 
     response = client.post(
@@ -117,8 +115,9 @@ def test_a_revoked_token_is_a_401_even_beside_a_logged_in_session(
 ) -> None:
     # A client that sends a token is judged by it: the cookie of a browser it happens to
     # share does not turn a revoked token into a CSRF failure, nor into the session's rights.
-    client = Client(enforce_csrf_checks=True, headers={"Authorization": f"Bearer {revoked_token}"})
-    client.force_login(agent, backend=MODEL_BACKEND)
+    client = logged_in(
+        agent, enforce_csrf_checks=True, headers={"Authorization": f"Bearer {revoked_token}"}
+    )
     client.cookies[django_settings.CSRF_COOKIE_NAME] = CSRF_SECRET
 
     for headers in ({}, {"X-CSRFToken": CSRF_SECRET}):

@@ -12,8 +12,7 @@ from storedesk.core.models import AuditLogEntry, Store
 from storedesk.customers.events import CustomerEvent
 from storedesk.customers.models import Customer, MarketingConsent
 from storedesk.customers.tests.factories import CustomerFactory
-from storedesk.orders.models import ShipmentEvent
-from storedesk.orders.tests.factories import LineItemFactory, OrderFactory, ShipmentFactory
+from storedesk.orders.tests.factories import OrderFactory, give_orders
 
 pytestmark = pytest.mark.django_db
 
@@ -156,15 +155,8 @@ def test_profile_queries_do_not_grow_with_history(
     api_client: Client, store: Store, django_assert_num_queries: DjangoAssertNumQueries
 ) -> None:
     quiet, busy = CustomerFactory(store=store), CustomerFactory(store=store)
-    for customer, orders in ((quiet, 1), (busy, 8)):
-        for _ in range(orders):
-            order = OrderFactory(customer=customer)
-            LineItemFactory(order=order)
-            shipment = ShipmentFactory(order=order)
-            ShipmentEvent.objects.create(
-                store=store, shipment=shipment, status="in_transit",
-                occurred_at="2026-11-20T10:00:00Z",
-            )  # fmt: skip
+    give_orders(quiet, 1)
+    give_orders(busy, 8)
     api_client.get(f"/api/v1/customers/{quiet.pk}/profile")  # warm: token use is recorded
     with CaptureQueriesContext(connection) as baseline:
         api_client.get(f"/api/v1/customers/{quiet.pk}/profile")

@@ -21,14 +21,6 @@ from storedesk.inbox.models import Channel
 from storedesk.inbox.tests.factories import ConversationFactory
 
 pytestmark = pytest.mark.django_db
-MODEL_BACKEND = "django.contrib.auth.backends.ModelBackend"
-
-
-@pytest.fixture
-def agent_client(agent: User) -> Client:
-    client = Client()
-    client.force_login(agent, backend=MODEL_BACKEND)
-    return client
 
 
 @pytest.fixture

@@ -1,5 +1,4 @@
 from collections.abc import Callable
-from datetime import UTC, datetime
 
 import pytest
 from django.db import connection
@@ -11,35 +10,11 @@ from pytest_django import DjangoAssertNumQueries
 from storedesk.accounts.models import User
 from storedesk.accounts.permissions import Role
 from storedesk.core.models import Store
+from storedesk.core.tests.clients import logged_in
 from storedesk.customers.tests.factories import CustomerFactory
-from storedesk.orders.models import ShipmentEvent
-from storedesk.orders.tests.factories import LineItemFactory, OrderFactory, ShipmentFactory
+from storedesk.orders.tests.factories import give_orders
 
 pytestmark = pytest.mark.django_db
-MODEL_BACKEND = "django.contrib.auth.backends.ModelBackend"
-
-
-@pytest.fixture
-def agent_client(agent: User) -> Client:
-    client = Client()
-    client.force_login(agent, backend=MODEL_BACKEND)
-    return client
-
-
-def give_orders(customer: object, count: int) -> None:
-    for index in range(count):
-        order = OrderFactory(customer=customer)
-        LineItemFactory(order=order)
-        shipment = ShipmentFactory(order=order)
-        for hour in range(3):
-            ShipmentEvent.objects.create(
-                store=order.store,
-                shipment=shipment,
-                status="in_transit",
-                message=f"Scan {index}-{hour}",
-                location="Ankara",
-                occurred_at=datetime(2026, 11, 21, hour, tzinfo=UTC),
-            )
 
 
 def test_search_ignores_case_and_turkish_letters(agent_client: Client, store: Store) -> None:
@@ -118,8 +93,7 @@ def test_another_stores_customer_is_not_found_from_either_store(
 ) -> None:
     theirs = CustomerFactory(store=other_store, first_name="Zofia", last_name="Łuczak")
     ours = CustomerFactory(store=store, first_name="Ayşe", last_name="Kaya")
-    client = Client()
-    client.force_login(make_staff(store, Role.AGENT), backend=MODEL_BACKEND)
+    client = logged_in(make_staff(store, Role.AGENT))
 
     through_our_store = client.get(reverse("customer-profile", args=[store.slug, theirs.pk]))
     through_their_store = client.get(

@@ -191,7 +191,10 @@ def check_save_category(
             )
         if description and not name:
             errors.append(
-                FieldError(f"names.{language}", _("Give the category a name in the same language as its description."))
+                FieldError(
+                    f"names.{language}",
+                    _("Give the category a name in the same language as its description."),
+                )
             )
         if name:
             texts[language] = (name, description)

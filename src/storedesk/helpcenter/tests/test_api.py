@@ -11,6 +11,7 @@ from django.test.utils import CaptureQueriesContext
 from storedesk.accounts.models import User
 from storedesk.accounts.permissions import Role
 from storedesk.core.models import Store
+from storedesk.core.tests.clients import logged_in
 from storedesk.helpcenter.models import MAX_ARTICLE_LENGTH, Article, ArticleTranslation, Category
 from storedesk.helpcenter.tests.factories import (
     ArticleFactory,
@@ -21,24 +22,7 @@ from storedesk.helpcenter.tests.factories import (
 from storedesk.search.models import SearchDocument
 
 pytestmark = pytest.mark.django_db
-MODEL_BACKEND = "django.contrib.auth.backends.ModelBackend"
 BASE = "/api/v1/help"
-
-
-def logged_in(user: User) -> Client:
-    client = Client()
-    client.force_login(user, backend=MODEL_BACKEND)
-    return client
-
-
-@pytest.fixture
-def agent_client(agent: User) -> Client:
-    return logged_in(agent)
-
-
-@pytest.fixture
-def admin_client(store: Store, make_staff: Callable[..., User]) -> Client:
-    return logged_in(make_staff(store, Role.ADMIN))
 
 
 @pytest.fixture

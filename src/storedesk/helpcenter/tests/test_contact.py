@@ -1,9 +1,7 @@
-from collections.abc import Iterator
 from datetime import UTC, datetime
 from typing import Any
 
 import pytest
-from django.core.cache import cache
 from django.test import Client
 
 from storedesk.accounts.models import Team
@@ -18,14 +16,9 @@ pytestmark = pytest.mark.django_db
 URL = "/help/en/contact/"
 
 
-@pytest.fixture(autouse=True)
-def _fresh_rate_limits() -> Iterator[None]:
-    cache.clear()
-    yield
-    cache.clear()
-
-
-def _post(client: Client, **fields: str) -> Any:
+def _post(
+    client: Client, *, ip: str = "203.0.113.7", forwarded_for: str = "", **fields: str
+) -> Any:
     data = {
         "name": "Ayşe Yılmaz",
         "email": "ayse@example.com",
@@ -35,7 +28,8 @@ def _post(client: Client, **fields: str) -> Any:
         "website": "",
     }
     data.update(fields)
-    return client.post(URL, data, REMOTE_ADDR=fields.get("ip", "203.0.113.7"))
+    headers = {"x-forwarded-for": forwarded_for} if forwarded_for else {}
+    return client.post(URL, data, REMOTE_ADDR=ip, headers=headers)
 
 
 def test_contact_page_shows_the_enabled_channels(client: Client, store: Store) -> None:
@@ -182,25 +176,15 @@ def test_behind_a_proxy_the_forwarded_address_is_limited(
     client: Client, store: Store, settings: Any
 ) -> None:
     settings.AXES_IPWARE_PROXY_COUNT = 1
+    proxy = "10.0.0.1"
     for n in range(5):
-        response = client.post(
-            URL,
-            {"name": "A", "email": f"s{n}@example.com", "subject": "Hi", "message": "Hello"},
-            REMOTE_ADDR="10.0.0.1",
-            headers={"x-forwarded-for": f"192.0.2.{n}, 203.0.113.9"},
+        response = _post(
+            client, ip=proxy, forwarded_for=f"192.0.2.{n}, 203.0.113.9", email=f"s{n}@example.com"
         )
         assert response.status_code == 303
-    other = client.post(
-        URL,
-        {"name": "B", "email": "b@example.com", "subject": "Hi", "message": "Hello"},
-        REMOTE_ADDR="10.0.0.1",
-        headers={"x-forwarded-for": "198.51.100.1"},
-    )
-    flooding = client.post(
-        URL,
-        {"name": "A", "email": "s9@example.com", "subject": "Hi", "message": "Hello"},
-        REMOTE_ADDR="10.0.0.1",
-        headers={"x-forwarded-for": "192.0.2.77, 203.0.113.9"},
+    other = _post(client, ip=proxy, forwarded_for="198.51.100.1", email="b@example.com")
+    flooding = _post(
+        client, ip=proxy, forwarded_for="192.0.2.77, 203.0.113.9", email="s9@example.com"
     )
 
     assert other.status_code == 303

@@ -10,6 +10,7 @@ from pytest_django import DjangoAssertNumQueries
 from storedesk.accounts.models import Team, User
 from storedesk.accounts.permissions import Role
 from storedesk.core.models import Store
+from storedesk.core.tests.clients import logged_in
 from storedesk.helpcenter.models import (
     MAX_ARTICLE_LENGTH,
     Article,
@@ -25,28 +26,6 @@ from storedesk.helpcenter.tests.factories import (
 )
 
 pytestmark = pytest.mark.django_db
-MODEL_BACKEND = "django.contrib.auth.backends.ModelBackend"
-
-
-def logged_in(user: User) -> Client:
-    client = Client()
-    client.force_login(user, backend=MODEL_BACKEND)
-    return client
-
-
-@pytest.fixture
-def admin_client(store: Store, make_staff: Callable[..., User]) -> Client:
-    return logged_in(make_staff(store, Role.ADMIN))
-
-
-@pytest.fixture
-def agent_client(agent: User) -> Client:
-    return logged_in(agent)
-
-
-@pytest.fixture
-def viewer_client(store: Store, make_staff: Callable[..., User]) -> Client:
-    return logged_in(make_staff(store, Role.VIEWER))
 
 
 @pytest.fixture

@@ -9,6 +9,7 @@ from django.utils.timesince import timesince
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
+from storedesk.core.templatetags.storedesk import label_filter
 from storedesk.core.text import search_key
 from storedesk.inbox.selectors import VIEW_COUNT_CAP, CannedReplyChoice
 
@@ -78,48 +79,20 @@ SORT_LABELS = {
 }
 
 
-def _label(labels: Mapping[str, object], value: str) -> str:
-    return str(labels.get(value, value.replace("_", " ")))
-
-
-@register.filter
-def channel_label(value: str) -> str:
-    return _label(CHANNEL_LABELS, value)
-
-
-@register.filter
-def conversation_status_label(value: str) -> str:
-    return _label(CONVERSATION_STATUS_LABELS, value)
+channel_label = register.filter("channel_label", label_filter(CHANNEL_LABELS))
+conversation_status_label = register.filter(
+    "conversation_status_label", label_filter(CONVERSATION_STATUS_LABELS)
+)
+priority_label = register.filter("priority_label", label_filter(PRIORITY_LABELS))
+presence_label = register.filter("presence_label", label_filter(PRESENCE_LABELS))
+delivery_label = register.filter("delivery_label", label_filter(DELIVERY_LABELS))
+view_label = register.filter("view_label", label_filter(VIEW_LABELS))
+sort_label = register.filter("sort_label", label_filter(SORT_LABELS))
 
 
 @register.filter
 def conversation_status_tone(value: str) -> str:
     return CONVERSATION_STATUS_TONES.get(value, "info")
-
-
-@register.filter
-def priority_label(value: str) -> str:
-    return _label(PRIORITY_LABELS, value)
-
-
-@register.filter
-def presence_label(value: str) -> str:
-    return _label(PRESENCE_LABELS, value)
-
-
-@register.filter
-def delivery_label(value: str) -> str:
-    return _label(DELIVERY_LABELS, value)
-
-
-@register.filter
-def view_label(value: str) -> str:
-    return _label(VIEW_LABELS, value)
-
-
-@register.filter
-def sort_label(value: str) -> str:
-    return _label(SORT_LABELS, value)
 
 
 @register.filter

@@ -4,8 +4,11 @@ import factory
 from django.utils import timezone
 from factory.django import DjangoModelFactory
 
+from storedesk.core.models import Store
 from storedesk.core.text import search_key
+from storedesk.customers.models import IdentityKind
 from storedesk.customers.tests.factories import CustomerFactory
+from storedesk.inbox.actions.messages import Sender, do_receive_message
 from storedesk.inbox.actions.search import do_index_message
 from storedesk.inbox.models import (
     AuthorType,
@@ -74,3 +77,16 @@ class CannedReplyTextFactory(DjangoModelFactory[CannedReplyText]):
     language = "tr"
     body = "Merhaba {{ customer.first_name }}, {{ order.number }} numaralı siparişiniz yolda."
     search_key = factory.LazyAttribute(lambda t: search_key(t.body))
+
+
+def chat_from(
+    store: Store, *, visitor: str = "v-1", text: str = "Merhaba, siparişim nerede?"
+) -> Conversation:
+    """A website chat as the widget starts one: through the inbox's own action, so the
+    customer, the conversation and their list fields are what production writes."""
+    return do_receive_message(
+        store,
+        channel=Channel.CHAT,
+        text=text,
+        sender=Sender(kind=IdentityKind.VISITOR, value=visitor, name="Elif Yıldız"),
+    ).conversation

@@ -15,6 +15,7 @@ from storedesk.accounts.models import Team, User
 from storedesk.accounts.permissions import Role
 from storedesk.core.events import Event
 from storedesk.core.models import AuditLogEntry, Store
+from storedesk.core.tests.clients import logged_in
 from storedesk.core.text import search_key
 from storedesk.customers.models import Customer
 from storedesk.customers.tests.factories import CustomerFactory
@@ -35,7 +36,6 @@ from storedesk.inbox.tests.factories import (
 from storedesk.orders.tests.factories import OrderFactory, ShipmentFactory
 
 pytestmark = pytest.mark.django_db
-MODEL_BACKEND = "django.contrib.auth.backends.ModelBackend"
 PNG = b"\x89PNG\r\n\x1a\n" + b"\x00" * 64
 PDF = b"%PDF-1.4\n" + b"0" * 64
 AT = datetime(2026, 11, 20, 10, 0, tzinfo=UTC)
@@ -44,17 +44,6 @@ AT = datetime(2026, 11, 20, 10, 0, tzinfo=UTC)
 @pytest.fixture(autouse=True)
 def _media_in_tmp(settings: Any, tmp_path: Path) -> None:
     settings.MEDIA_ROOT = tmp_path
-
-
-@pytest.fixture
-def agent_client(agent: User) -> Client:
-    return session_client(agent)
-
-
-def session_client(user: User) -> Client:
-    client = Client()
-    client.force_login(user, backend=MODEL_BACKEND)
-    return client
 
 
 def post(client: Client, path: str, body: Any) -> Any:
@@ -637,7 +626,7 @@ def test_an_upload_of_another_agent_is_not_found(
     agent_client: Client, store: Store, make_staff: Callable[..., User]
 ) -> None:
     conversation = ConversationFactory(customer__store=store)
-    colleague = session_client(make_staff(store, Role.AGENT))
+    colleague = logged_in(make_staff(store, Role.AGENT))
     token = upload(colleague).json()["token"]
 
     response = post(
@@ -970,7 +959,7 @@ def test_agents_read_canned_replies_but_only_admins_write_them(
 
     read = agent_client.get(f"/api/v1/canned-replies/{reply.pk}")
     written = post(agent_client, "/api/v1/canned-replies", body)
-    by_admin = post(session_client(make_staff(store, Role.ADMIN)), "/api/v1/canned-replies", body)
+    by_admin = post(logged_in(make_staff(store, Role.ADMIN)), "/api/v1/canned-replies", body)
 
     assert (read.status_code, written.status_code, by_admin.status_code) == (200, 403, 201)
 
@@ -1060,8 +1049,9 @@ def test_the_list_costs_the_same_queries_for_10_or_40_rows(
     with django_assert_num_queries(len(baseline)):
         forty = api_client.get("/api/v1/conversations", {"search": "ayşe"})
     assert (len(ids(ten)), len(ids(forty))) == (10, 40)
-    # The token, the search's probes of customers and messages, the page, its tags.
-    assert len(baseline) <= 5
+    # The token, the search's probes of customers and of the conversations' texts (after
+    # asking PostgreSQL for its estimate), the page, its tags.
+    assert len(baseline) <= (6 if connection.vendor == "postgresql" else 5)
 
 
 def test_the_messages_cost_the_same_queries_for_3_or_30(

@@ -3,9 +3,7 @@ the view counts follow new conversations and assignments live, the page reconnec
 seconds of a server restart and catches up, the tabs show whole on a desktop and a phone,
 and the reply box takes canned replies by their shortcut."""
 
-import json
 import time
-import urllib.request
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -14,25 +12,21 @@ from typing import TYPE_CHECKING, Any
 import pytest
 
 from storedesk.core.tests.processes import (
-    copy_data_dir,
-    environment,
+    call_api,
     free_port,
     run_storedesk,
+    set_up_server,
     start_storedesk,
     stop,
     wait_until_ready,
 )
-from storedesk.core.tests.test_browser import CHROMIUM, CHROMIUM_ARGS
 
 if TYPE_CHECKING:
     import subprocess
 
     from playwright.sync_api import Browser, FloatRect, Locator, Page
 
-pytestmark = [
-    pytest.mark.browser,
-    pytest.mark.skipif(not CHROMIUM.exists(), reason="Debian's chromium is not installed"),
-]
+pytestmark = pytest.mark.browser
 
 STORE = "moda"
 PASSWORD = "kargo-takip-2026"
@@ -126,17 +120,7 @@ class InboxServer:
             self.process = None
 
     def api(self, method: str, path: str, body: dict[str, Any]) -> Any:
-        request = urllib.request.Request(  # noqa: S310  (loopback)
-            f"{self.url}/api/v1{path}",
-            method=method,
-            data=json.dumps(body).encode(),
-            headers={
-                "Authorization": f"Bearer {self.api_token}",
-                "Content-Type": "application/json",
-            },
-        )
-        with urllib.request.urlopen(request, timeout=30) as response:  # noqa: S310
-            return json.loads(response.read())
+        return call_api(self.url, self.api_token, method, path, body)
 
     def inbound(self, name: str, email: str, text: str) -> int:
         answer = self.api(
@@ -158,8 +142,7 @@ def server(
     migrated_data_dir: Path, tmp_path_factory: pytest.TempPathFactory
 ) -> Iterator[InboxServer]:
     root = tmp_path_factory.mktemp("inbox-browser")
-    env = environment(copy_data_dir(migrated_data_dir, root / "data"))
-    created = json.loads(run_storedesk(env, "shell", "--no-imports", "-c", SETUP))
+    env, created = set_up_server(migrated_data_dir, root, SETUP)
     running = InboxServer(
         env=env,
         port=free_port(),
@@ -172,18 +155,6 @@ def server(
         yield running
     finally:
         running.stop()
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator["Browser"]:
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        launched = playwright.chromium.launch(
-            executable_path=str(CHROMIUM), headless=True, args=CHROMIUM_ARGS
-        )
-        yield launched
-        launched.close()
 
 
 def log_in(browser: "Browser", server: InboxServer, email: str, width: int = 1280) -> "Page":

@@ -12,6 +12,7 @@ from django.utils.translation import pgettext
 from storedesk.accounts.models import User
 from storedesk.accounts.permissions import Role
 from storedesk.core.models import AuditLogEntry, Store
+from storedesk.core.tests.clients import logged_in
 from storedesk.customers.tests.factories import CustomerFactory
 from storedesk.inbox.canned_views import VARIABLE_LABELS
 from storedesk.inbox.models import CannedReply
@@ -24,18 +25,6 @@ from storedesk.inbox.tests.factories import (
 from storedesk.orders.tests.factories import OrderFactory, ShipmentFactory
 
 pytestmark = pytest.mark.django_db
-MODEL_BACKEND = "django.contrib.auth.backends.ModelBackend"
-
-
-def logged_in(user: User) -> Client:
-    client = Client()
-    client.force_login(user, backend=MODEL_BACKEND)
-    return client
-
-
-@pytest.fixture
-def admin_client(store: Store, make_staff: Callable[..., User]) -> Client:
-    return logged_in(make_staff(store, Role.ADMIN, name="Emily Carter"))
 
 
 def saved_texts() -> list[tuple[str, str, str]]:
@@ -229,8 +218,7 @@ def test_an_admin_deletes_a_reply_after_confirming(store: Store, admin_client: C
 
 
 def test_writing_needs_csrf(store: Store, make_staff: Callable[..., User]) -> None:
-    client = Client(enforce_csrf_checks=True)
-    client.force_login(make_staff(store, Role.ADMIN), backend=MODEL_BACKEND)
+    client = logged_in(make_staff(store, Role.ADMIN), enforce_csrf_checks=True)
 
     response = client.post(
         reverse("canned-reply-create", args=[store.slug]),

@@ -1,42 +1,27 @@
 """Order numbers a customer gives, in a message or in the contact form's order field: found,
 offered to the agent for linking, and linked at once when the order is provably theirs."""
 
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from typing import Any
 
 import pytest
-from django.core.cache import cache
 from django.test import Client
 from django.urls import reverse
 
 from storedesk.accounts.models import User
 from storedesk.core.models import Store
-from storedesk.customers.models import Customer, IdentityKind
+from storedesk.core.tests.clients import logged_in
+from storedesk.customers.models import Customer
 from storedesk.customers.tests.factories import CustomerFactory
 from storedesk.helpcenter.tests.factories import HelpCenterSettingsFactory
-from storedesk.inbox.actions.messages import Sender, do_receive_message
-from storedesk.inbox.models import Channel, Conversation, Message
+from storedesk.inbox.models import Conversation, Message
 from storedesk.inbox.selectors import find_order_numbers, list_order_suggestions
+from storedesk.inbox.tests.factories import chat_from
 from storedesk.orders.models import Order
 from storedesk.orders.tests.factories import OrderFactory
 
 pytestmark = pytest.mark.django_db
-MODEL_BACKEND = "django.contrib.auth.backends.ModelBackend"
 HTMX = {"HX-Request": "true"}
-
-
-@pytest.fixture(autouse=True)
-def _fresh_rate_limits() -> Iterator[None]:
-    cache.clear()
-    yield
-    cache.clear()
-
-
-@pytest.fixture
-def agent_client(agent: User) -> Client:
-    client = Client()
-    client.force_login(agent, backend=MODEL_BACKEND)
-    return client
 
 
 @pytest.mark.parametrize(
@@ -68,15 +53,6 @@ def test_order_numbers_are_found_in_every_language(text: str, numbers: list[str]
     assert find_order_numbers(text) == numbers
 
 
-def chat(store: Store, text: str, *, visitor: str = "v-1") -> Conversation:
-    return do_receive_message(
-        store,
-        channel=Channel.CHAT,
-        text=text,
-        sender=Sender(kind=IdentityKind.VISITOR, value=visitor, name="Elif Yıldız"),
-    ).conversation
-
-
 def details(client: Client, store: Store, conversation: Conversation) -> str:
     response = client.get(
         reverse("inbox-details", args=[store.slug, conversation.pk]), headers=HTMX
@@ -88,7 +64,7 @@ def details(client: Client, store: Store, conversation: Conversation) -> str:
 def test_an_order_named_in_a_message_is_offered_and_linked_when_accepted(
     agent_client: Client, store: Store
 ) -> None:
-    conversation = chat(store, "Merhaba, sipariş no 10234 hâlâ gelmedi")
+    conversation = chat_from(store, text="Merhaba, sipariş no 10234 hâlâ gelmedi")
     order = OrderFactory(customer=conversation.customer, number="10234")
 
     offered = details(agent_client, store, conversation)
@@ -107,7 +83,7 @@ def test_an_order_named_in_a_message_is_offered_and_linked_when_accepted(
 
 
 def test_another_customers_order_is_offered_marked(agent_client: Client, store: Store) -> None:
-    conversation = chat(store, "Bestellung 10234?")
+    conversation = chat_from(store, text="Bestellung 10234?")
     OrderFactory(customer=CustomerFactory(store=store), number="10234")
 
     offered = details(agent_client, store, conversation)
@@ -119,7 +95,7 @@ def test_another_customers_order_is_offered_marked(agent_client: Client, store: 
 def test_numbers_that_are_no_order_of_this_store_are_not_offered(
     agent_client: Client, store: Store, other_store: Store
 ) -> None:
-    conversation = chat(store, "order #55555 and order #10234")
+    conversation = chat_from(store, text="order #55555 and order #10234")
     OrderFactory(customer=CustomerFactory(store=other_store), number="10234")
 
     assert "data-suggested-order" not in details(agent_client, store, conversation)
@@ -127,7 +103,7 @@ def test_numbers_that_are_no_order_of_this_store_are_not_offered(
 
 
 def test_the_conversation_page_offers_the_order_too(agent_client: Client, store: Store) -> None:
-    conversation = chat(store, "zamówienie nr 10234")
+    conversation = chat_from(store, text="zamówienie nr 10234")
     OrderFactory(customer=conversation.customer, number="10234")
 
     page = agent_client.get(reverse("inbox-conversation", args=[store.slug, conversation.pk]))
@@ -206,10 +182,9 @@ def test_an_unrelated_store_member_sees_no_suggestion_without_the_orders_permiss
 ) -> None:
     from storedesk.accounts.permissions import Role
 
-    conversation = chat(store, "order #10234")
+    conversation = chat_from(store, text="order #10234")
     OrderFactory(customer=conversation.customer, number="10234")
     viewer = make_staff(store, Role.VIEWER)
-    client = Client()
-    client.force_login(viewer, backend=MODEL_BACKEND)
+    client = logged_in(viewer)
 
     assert "data-suggested-order" not in details(client, store, conversation)

@@ -11,6 +11,7 @@ from django.test.utils import CaptureQueriesContext
 
 from storedesk.accounts.models import Team, User
 from storedesk.core.models import Store
+from storedesk.core.tests.clients import logged_in
 from storedesk.customers.tests.factories import CustomerFactory
 from storedesk.inbox.actions.attachments import do_store_attachment
 from storedesk.inbox.models import Attachment, Channel, Conversation, ConversationTag
@@ -20,7 +21,8 @@ from storedesk.inbox.tests.factories import (
     ConversationFactory,
     MessageFactory,
 )
-from storedesk.inbox.tests.test_views import PNG, give_orders, logged_in, url
+from storedesk.inbox.tests.test_views import PNG, url
+from storedesk.orders.tests.factories import give_orders
 
 pytestmark = pytest.mark.django_db
 

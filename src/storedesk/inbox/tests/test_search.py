@@ -112,6 +112,7 @@ def test_search_finds_the_same_conversations_for_rare_and_common_words(
 ) -> None:
     # A small limit makes every word "common": the list is walked instead of fetched by id.
     monkeypatch.setattr(selectors, "SEARCH_PROBE_LIMIT", probe_limit)
+    monkeypatch.setattr(selectors, "SEARCH_PROBE_LIMIT_UNINDEXED", probe_limit)
     monkeypatch.setattr(selectors, "CUSTOMER_PROBE_LIMIT", probe_limit)
     corpus(store, other_store)
 

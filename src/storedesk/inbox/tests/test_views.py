@@ -18,6 +18,7 @@ from storedesk.accounts.models import Team, User
 from storedesk.accounts.permissions import Role
 from storedesk.core.events import Event
 from storedesk.core.models import Store
+from storedesk.core.tests.clients import logged_in
 from storedesk.customers.actions import do_add_identity, do_resolve_customer
 from storedesk.customers.models import Customer, IdentityKind
 from storedesk.customers.tests.factories import CustomerFactory
@@ -43,12 +44,11 @@ from storedesk.inbox.tests.factories import (
     CannedReplyTextFactory,
     ConversationFactory,
     MessageFactory,
+    chat_from,
 )
-from storedesk.orders.models import ShipmentEvent
-from storedesk.orders.tests.factories import LineItemFactory, OrderFactory, ShipmentFactory
+from storedesk.orders.tests.factories import OrderFactory, give_orders
 
 pytestmark = pytest.mark.django_db
-MODEL_BACKEND = "django.contrib.auth.backends.ModelBackend"
 HTMX = {"HX-Request": "true"}
 PNG = (
     b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x00\x01\x00\x00\x00\x01\x08\x06\x00\x00"
@@ -58,56 +58,13 @@ PNG = (
 PDF = b"%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n"
 
 
-def logged_in(user: User) -> Client:
-    client = Client()
-    client.force_login(user, backend=MODEL_BACKEND)
-    return client
-
-
 @pytest.fixture(autouse=True)
 def _media_in_tmp(settings: Any, tmp_path: Path) -> None:
     settings.MEDIA_ROOT = tmp_path / "media"
 
 
-@pytest.fixture
-def agent_client(agent: User) -> Client:
-    return logged_in(agent)
-
-
-@pytest.fixture
-def viewer(store: Store, make_staff: Callable[..., User]) -> User:
-    return make_staff(store, Role.VIEWER, email="viewer@moda.example")
-
-
-def chat_from(
-    store: Store, *, visitor: str = "v-1", text: str = "Merhaba, siparişim nerede?"
-) -> Conversation:
-    return do_receive_message(
-        store,
-        channel=Channel.CHAT,
-        text=text,
-        sender=Sender(kind=IdentityKind.VISITOR, value=visitor, name="Elif Yıldız"),
-    ).conversation
-
-
 def url(name: str, store: Store, *args: object) -> str:
     return reverse(name, args=[store.slug, *args])
-
-
-def give_orders(customer: Customer, count: int) -> None:
-    for index in range(count):
-        order = OrderFactory(customer=customer)
-        LineItemFactory(order=order)
-        shipment = ShipmentFactory(order=order)
-        for hour in range(3):
-            ShipmentEvent.objects.create(
-                store=order.store,
-                shipment=shipment,
-                status="in_transit",
-                message=f"Scan {index}-{hour}",
-                location="Ankara",
-                occurred_at=datetime(2026, 11, 21, hour, tzinfo=UTC),
-            )
 
 
 # Who may see and do what ---------------------------------------------------------------

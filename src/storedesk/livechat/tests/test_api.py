@@ -48,11 +48,6 @@ PNG = (
 
 
 @pytest.fixture
-def widget(store: Store) -> ChatWidget:
-    return ChatWidgetFactory(store=store)
-
-
-@pytest.fixture
 def other_widget(other_store: Store) -> ChatWidget:
     return ChatWidgetFactory(store=other_store)
 
@@ -509,18 +504,6 @@ def test_a_request_over_the_servers_limit_is_refused_in_the_error_shape(
 
 
 # Availability ---------------------------------------------------------------------------
-
-
-@pytest.fixture
-def team(store: Store, agent: User) -> Team:
-    team = Team.objects.create(
-        store=store,
-        name="Europe",
-        timezone="Europe/Istanbul",
-        working_hours={str(day): [["09:00", "18:00"]] for day in range(1, 6)},
-    )
-    team.members.add(agent)
-    return team
 
 
 def online(store: Store, user: User) -> None:

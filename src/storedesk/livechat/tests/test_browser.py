@@ -13,25 +13,13 @@ from typing import TYPE_CHECKING, Any
 
 import pytest
 
-from storedesk.core.tests.processes import (
-    copy_data_dir,
-    environment,
-    free_port,
-    run_storedesk,
-    start_storedesk,
-    stop,
-    wait_until_ready,
-)
-from storedesk.core.tests.test_browser import CHROMIUM, CHROMIUM_ARGS
+from storedesk.core.tests.processes import call_api, serving, set_up_server
 
 if TYPE_CHECKING:
     from playwright.sync_api import Browser, Page, Request, WebSocketRoute
 
 
-pytestmark = [
-    pytest.mark.browser,
-    pytest.mark.skipif(not CHROMIUM.exists(), reason="Debian's chromium is not installed"),
-]
+pytestmark = pytest.mark.browser
 
 STORE_SLUG = "moda"
 STORE_NAME = "Moda Çarşı"
@@ -82,17 +70,7 @@ class ChatServer:
     api_token: str
 
     def api(self, method: str, path: str, body: dict[str, Any] | None = None) -> Any:
-        request = urllib.request.Request(  # noqa: S310  (loopback)
-            self.url + "/api/v1" + path,
-            method=method,
-            data=json.dumps(body).encode() if body is not None else None,
-            headers={
-                "Authorization": f"Bearer {self.api_token}",
-                "Content-Type": "application/json",
-            },
-        )
-        with urllib.request.urlopen(request, timeout=10) as response:  # noqa: S310
-            return json.loads(response.read())
+        return call_api(self.url, self.api_token, method, path, body)
 
     def stored_texts(self, conversation_id: int) -> list[str]:
         page = self.api("GET", f"/conversations/{conversation_id}/messages?limit=200")
@@ -132,28 +110,9 @@ def chat_server(
     migrated_data_dir: Path, tmp_path_factory: pytest.TempPathFactory
 ) -> Iterator[ChatServer]:
     folder = tmp_path_factory.mktemp("chat")
-    env = environment(copy_data_dir(migrated_data_dir, folder / "data"))
-    created = json.loads(run_storedesk(env, "shell", "--no-imports", "-c", SETUP))
-    port = free_port()
-    log = folder / "serve.log"
-    process = start_storedesk(env, log, "serve", "--port", str(port))
-    try:
-        wait_until_ready(f"http://127.0.0.1:{port}/readyz", process, log)
-        yield ChatServer(url=f"http://127.0.0.1:{port}", api_token=created["api_token"])
-    finally:
-        stop(process)
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator["Browser"]:
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        launched = playwright.chromium.launch(
-            executable_path=str(CHROMIUM), headless=True, args=CHROMIUM_ARGS
-        )
-        yield launched
-        launched.close()
+    env, created = set_up_server(migrated_data_dir, folder, SETUP)
+    with serving(env, folder / "serve.log") as url:
+        yield ChatServer(url=url, api_token=created["api_token"])
 
 
 def open_shop(browser: "Browser", server: ChatServer, relay: SocketRelay) -> "Page":
@@ -163,6 +122,20 @@ def open_shop(browser: "Browser", server: ChatServer, relay: SocketRelay) -> "Pa
     page.route_web_socket(WIDGET_SOCKET, relay)
     page.goto(f"{server.url}/chat-preview/{STORE_SLUG}/")
     return page
+
+
+def messages_posted_over_http(page: "Page") -> list["Request"]:
+    """The widget's messages that ``page`` sends from now on by HTTP, not over its socket."""
+    posted: list[Request] = []
+    page.on(
+        "request",
+        lambda request: (
+            posted.append(request)
+            if request.method == "POST" and "/widget/v1/messages" in request.url
+            else None
+        ),
+    )
+    return posted
 
 
 def test_shopper_and_agent_chat_live_and_a_message_written_offline_arrives_once(
@@ -231,15 +204,7 @@ def test_shopper_and_agent_chat_live_and_a_message_written_offline_arrives_once(
     assert relay.connections == 1
 
     # and the connection comes back
-    posted: list[Request] = []
-    shop.on(
-        "request",
-        lambda request: (
-            posted.append(request)
-            if request.method == "POST" and "/widget/v1/messages" in request.url
-            else None
-        ),
-    )
+    posted = messages_posted_over_http(shop)
     relay.restore()
     shop.context.set_offline(False)
 
@@ -280,15 +245,7 @@ def test_widget_falls_back_to_http_polling_when_websockets_are_blocked(
     # Given a network that lets no websocket through
     relay = SocketRelay(blocked=True)
     shop = open_shop(browser, chat_server, relay)
-    posted: list[Request] = []
-    shop.on(
-        "request",
-        lambda request: (
-            posted.append(request)
-            if request.method == "POST" and "/widget/v1/messages" in request.url
-            else None
-        ),
-    )
+    posted = messages_posted_over_http(shop)
 
     # When the shopper writes
     shop.get_by_role("button", name="Bize yazın").click()

@@ -9,12 +9,12 @@ from storedesk.core.models import Store
 from storedesk.inbox.actions.conversations import do_set_status
 from storedesk.inbox.actions.messages import check_send_reply
 from storedesk.inbox.models import Conversation, ConversationStatus, Message
-from storedesk.livechat.actions import check_start_session
 from storedesk.livechat.models import ChatWidget
 from storedesk.livechat.tests.factories import ChatWidgetFactory
 from storedesk.realtime.tests.sockets import (
     WebsocketCommunicator,
     close_code,
+    new_visitor_token,
     open_socket,
     receive,
     send,
@@ -29,16 +29,9 @@ def widget(store: Store) -> ChatWidget:
     return ChatWidgetFactory(store=store, allowed_origins=["https://shop.example"])
 
 
-def new_token(widget: ChatWidget) -> str:
-    return check_start_session(
-        key=widget.key, token=None, language="tr", identity=None, origin=None,
-        client_address="127.0.0.1",
-    ).token  # fmt: skip
-
-
 @pytest.fixture
 def token(widget: ChatWidget) -> str:
-    return new_token(widget)
+    return new_visitor_token(widget)
 
 
 async def opened(token: str) -> WebsocketCommunicator:
@@ -125,7 +118,7 @@ async def test_a_flood_gets_rate_limited(token: str) -> None:
 async def test_one_address_opening_chat_after_chat_is_refused_with_a_frame(
     widget: ChatWidget,
 ) -> None:
-    sockets = [await opened(await db(new_token)(widget)) for _ in range(6)]
+    sockets = [await opened(await db(new_visitor_token)(widget)) for _ in range(6)]
     answers = []
 
     for socket in sockets:
@@ -218,7 +211,7 @@ async def test_another_tab_sees_the_message_and_follows_a_new_conversation(
 
 
 async def test_another_visitor_hears_nothing(widget: ChatWidget, token: str) -> None:
-    stranger_token = await db(new_token)(widget)
+    stranger_token = await db(new_visitor_token)(widget)
     visitor = await opened(token)
     stranger = await opened(stranger_token)
 

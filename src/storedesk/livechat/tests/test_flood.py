@@ -36,11 +36,6 @@ def _one_window() -> Iterator[None]:
         yield
 
 
-@pytest.fixture
-def widget(store: Store) -> ChatWidget:
-    return ChatWidgetFactory(store=store)
-
-
 def start(widget: ChatWidget, address: str, **fields: Any) -> Any:
     # A browser whose own language is English, on a Turkish page.
     return Client(REMOTE_ADDR=address, HTTP_ACCEPT_LANGUAGE="en").post(

@@ -10,27 +10,10 @@ from django.urls import reverse
 from storedesk.accounts.models import Team, User
 from storedesk.accounts.permissions import Role
 from storedesk.core.models import AuditLogEntry, Store
+from storedesk.core.tests.clients import logged_in
 from storedesk.livechat.models import ChatWidget
-from storedesk.livechat.tests.factories import ChatWidgetFactory
 
 pytestmark = pytest.mark.django_db
-MODEL_BACKEND = "django.contrib.auth.backends.ModelBackend"
-
-
-def logged_in(user: User) -> Client:
-    client = Client()
-    client.force_login(user, backend=MODEL_BACKEND)
-    return client
-
-
-@pytest.fixture
-def admin(store: Store, make_staff: Callable[..., User]) -> User:
-    return make_staff(store, Role.ADMIN)
-
-
-@pytest.fixture
-def widget(store: Store) -> ChatWidget:
-    return ChatWidgetFactory(store=store)
 
 
 def settings_url(store: Store) -> str:

@@ -4,6 +4,7 @@ from decimal import Decimal
 import factory
 from factory.django import DjangoModelFactory
 
+from storedesk.customers.models import Customer
 from storedesk.customers.tests.factories import CustomerFactory
 from storedesk.orders.models import (
     FinancialStatus,
@@ -12,6 +13,7 @@ from storedesk.orders.models import (
     Order,
     OrderStatus,
     Shipment,
+    ShipmentEvent,
     ShipmentStatus,
 )
 
@@ -56,3 +58,21 @@ class ShipmentFactory(DjangoModelFactory[Shipment]):
     carrier = "Yurtiçi Kargo"
     tracking_number = factory.Sequence(lambda n: f"YK{100000 + n}")
     status = ShipmentStatus.IN_TRANSIT
+
+
+def give_orders(customer: Customer, count: int) -> None:
+    """``count`` orders of ``customer``, each with a line, a shipment and three tracking
+    scans: the history that makes a profile or a customer panel cost queries."""
+    for index in range(count):
+        order = OrderFactory(customer=customer)
+        LineItemFactory(order=order)
+        shipment = ShipmentFactory(order=order)
+        for hour in range(3):
+            ShipmentEvent.objects.create(
+                store=order.store,
+                shipment=shipment,
+                status=ShipmentStatus.IN_TRANSIT,
+                message=f"Scan {index}-{hour}",
+                location="Ankara",
+                occurred_at=datetime(2026, 11, 21, hour, tzinfo=UTC),
+            )

@@ -2,23 +2,16 @@ from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
 
 import pytest
-from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
 
 from storedesk.accounts.models import User
 from storedesk.accounts.permissions import Role
 from storedesk.core.models import Store
+from storedesk.core.tests.clients import logged_in
 from storedesk.orders.tests.factories import LineItemFactory, OrderFactory, ShipmentFactory
 
 pytestmark = pytest.mark.django_db
-MODEL_BACKEND = "django.contrib.auth.backends.ModelBackend"
-
-
-def client_for(user: User) -> Client:
-    client = Client()
-    client.force_login(user, backend=MODEL_BACKEND)
-    return client
 
 
 def test_the_order_page_shows_lines_totals_and_a_late_shipment(
@@ -32,7 +25,7 @@ def test_the_order_page_shows_lines_totals_and_a_late_shipment(
     )
 
     body = (
-        client_for(polish_agent)
+        logged_in(polish_agent)
         .get(reverse("order-detail", args=[store.slug, order.pk]))
         .content.decode()
     )
@@ -53,7 +46,7 @@ def test_the_order_list_filters_by_status(store: Store, agent: User) -> None:
     )
 
     body = (
-        client_for(agent)
+        logged_in(agent)
         .get(reverse("order-list", args=[store.slug]), {"status": "cancelled"})
         .content.decode()
     )
@@ -66,7 +59,7 @@ def test_another_stores_order_is_not_found(
     store: Store, other_store: Store, make_staff: Callable[..., User]
 ) -> None:
     theirs = OrderFactory(customer__store=other_store, number="9999")
-    client = client_for(make_staff(store, Role.OWNER))
+    client = logged_in(make_staff(store, Role.OWNER))
 
     response = client.get(reverse("order-detail", args=[store.slug, theirs.pk]))
     listing = client.get(reverse("order-list", args=[store.slug])).content.decode()
@@ -80,7 +73,7 @@ def test_order_list_for_another_stores_customer_is_not_found(
 ) -> None:
     theirs = OrderFactory(customer__store=other_store)
 
-    response = client_for(agent).get(
+    response = logged_in(agent).get(
         reverse("order-list", args=[store.slug]), {"customer": theirs.customer_id}
     )
 

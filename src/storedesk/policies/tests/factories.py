@@ -46,17 +46,24 @@ class VariantFactory(DjangoModelFactory[Variant]):
     currency = "TRY"
 
 
-class ReturnPolicyVersionFactory(DjangoModelFactory[ReturnPolicyVersion]):
+class PublishedVersionFactory[V: (ReturnPolicyVersion, ShippingPolicyVersion)](
+    DjangoModelFactory[V]
+):
     """A published version in force since 2026-01-01."""
 
     class Meta:
-        model = ReturnPolicyVersion
+        abstract = True
 
     store = factory.SubFactory(StoreFactory)
     number = factory.Sequence(lambda n: n + 1)
     status = VersionStatus.PUBLISHED
     effective_from = datetime(2026, 1, 1, tzinfo=UTC)
     published_at = datetime(2026, 1, 1, tzinfo=UTC)
+
+
+class ReturnPolicyVersionFactory(PublishedVersionFactory[ReturnPolicyVersion]):
+    class Meta:
+        model = ReturnPolicyVersion
 
 
 class ReturnRuleFactory(DjangoModelFactory[ReturnRule]):
@@ -71,17 +78,12 @@ class ReturnRuleFactory(DjangoModelFactory[ReturnRule]):
     currency = "TRY"
 
 
-class ShippingPolicyVersionFactory(DjangoModelFactory[ShippingPolicyVersion]):
-    """Published since 2026-01-01; parcels leave Monday to Friday, cut-off 14:00."""
+class ShippingPolicyVersionFactory(PublishedVersionFactory[ShippingPolicyVersion]):
+    """Parcels leave Monday to Friday, cut-off 14:00."""
 
     class Meta:
         model = ShippingPolicyVersion
 
-    store = factory.SubFactory(StoreFactory)
-    number = factory.Sequence(lambda n: n + 1)
-    status = VersionStatus.PUBLISHED
-    effective_from = datetime(2026, 1, 1, tzinfo=UTC)
-    published_at = datetime(2026, 1, 1, tzinfo=UTC)
     dispatch_cutoff = time(14, 0)
     working_days = factory.LazyFunction(lambda: [1, 2, 3, 4, 5])
     holidays = factory.LazyFunction(list)

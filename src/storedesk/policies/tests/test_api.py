@@ -7,8 +7,6 @@ import pytest
 import time_machine
 from django.test import Client
 
-from storedesk.accounts.models import User
-from storedesk.accounts.permissions import Role
 from storedesk.core.events import Event
 from storedesk.core.models import Store
 from storedesk.orders.models import LineItem, ShipmentStatus
@@ -25,7 +23,6 @@ from storedesk.policies.tests.factories import (
 from storedesk.policies.tests.state import policies_state
 
 pytestmark = pytest.mark.django_db
-MODEL_BACKEND = "django.contrib.auth.backends.ModelBackend"
 NOW = datetime(2026, 4, 15, 9, 0, tzinfo=UTC)
 BASE = "/api/v1/policies"
 
@@ -34,22 +31,6 @@ BASE = "/api/v1/policies"
 def _frozen_time() -> Any:
     with time_machine.travel(NOW, tick=False):
         yield
-
-
-def session_client(user: User) -> Client:
-    client = Client()
-    client.force_login(user, backend=MODEL_BACKEND)
-    return client
-
-
-@pytest.fixture
-def admin_client(store: Store, make_staff: Callable[..., User]) -> Client:
-    return session_client(make_staff(store, Role.ADMIN, email="admin@moda.example"))
-
-
-@pytest.fixture
-def agent_client(agent: User) -> Client:
-    return session_client(agent)
 
 
 def put(client: Client, path: str, body: Any) -> Any:

@@ -11,13 +11,14 @@ from typing import Any
 from urllib.parse import unquote, urlparse
 
 from asgiref.testing import ApplicationCommunicator
-from django.test import Client
 
 from storedesk.accounts.models import User
 from storedesk.config.asgi import application
+from storedesk.core.tests.clients import logged_in
+from storedesk.livechat.actions import check_start_session
+from storedesk.livechat.models import ChatWidget
 
 ORIGIN = b"http://127.0.0.1"
-MODEL_BACKEND = "django.contrib.auth.backends.ModelBackend"
 TIMEOUT = 3
 
 
@@ -71,10 +72,16 @@ class WebsocketCommunicator:
         await self._asgi.send_input(message)  # type: ignore[no-untyped-call]
 
 
+def new_visitor_token(widget: ChatWidget) -> str:
+    """A new shopper's session on ``widget``: the token their socket opens with."""
+    return check_start_session(
+        key=widget.key, token=None, language="tr", identity=None, origin=None,
+        client_address="127.0.0.1",
+    ).token  # fmt: skip
+
+
 def session_cookie(user: User) -> str:
-    client = Client()
-    client.force_login(user, backend=MODEL_BACKEND)
-    return client.cookies["sessionid"].value
+    return logged_in(user).cookies["sessionid"].value
 
 
 def agent_socket(

@@ -15,12 +15,12 @@ from storedesk.inbox.actions.messages import check_add_note, check_send_reply
 from storedesk.inbox.models import AgentStatus, Channel, Conversation, Presence
 from storedesk.inbox.selectors import effective_presence
 from storedesk.inbox.tests.factories import ConversationFactory
-from storedesk.livechat.actions import check_start_session
 from storedesk.livechat.models import ChatWidget
-from storedesk.livechat.tests.factories import ChatWidgetFactory
 from storedesk.realtime.tests.sockets import (
+    WebsocketCommunicator,
     agent_socket,
     close_code,
+    new_visitor_token,
     open_socket,
     receive,
     receive_event,
@@ -33,20 +33,22 @@ pytestmark = [pytest.mark.anyio, pytest.mark.django_db(transaction=True)]
 
 
 @pytest.fixture
-def widget(store: Store) -> ChatWidget:
-    return ChatWidgetFactory(store=store)
-
-
-@pytest.fixture
 def visitor_token(widget: ChatWidget) -> str:
-    return check_start_session(
-        key=widget.key, token=None, language="tr", identity=None, origin=None,
-        client_address="127.0.0.1",
-    ).token  # fmt: skip
+    return new_visitor_token(widget)
 
 
 def actor_of(user: User, store: Store, role: Role = Role.AGENT) -> Actor:
     return Actor(store=store, user=user, role=role, permissions=ROLE_PERMISSIONS[role])
+
+
+async def visitor_who_wrote(visitor_token: str) -> WebsocketCommunicator:
+    """The visitor's open chat socket, once their first message has been acknowledged."""
+    chat = visitor_socket(visitor_token)
+    await open_socket(chat)
+    await receive(chat)  # ready
+    await send(chat, {"type": "message", "client_id": "c-1", "text": "Merhaba"})
+    await receive(chat)  # ack
+    return chat
 
 
 async def test_an_anonymous_socket_is_closed_with_4401(store: Store) -> None:
@@ -134,11 +136,7 @@ async def test_a_heartbeat_keeps_the_agent_online(store: Store, agent: User) -> 
 
 
 async def test_notes_never_reach_the_visitor(store: Store, agent: User, visitor_token: str) -> None:
-    chat = visitor_socket(visitor_token)
-    await open_socket(chat)
-    await receive(chat)  # ready
-    await send(chat, {"type": "message", "client_id": "c-1", "text": "Merhaba"})
-    await receive(chat)  # ack
+    chat = await visitor_who_wrote(visitor_token)
     conversation = await db(Conversation.objects.get)()
     actor = actor_of(agent, store)
 
@@ -157,11 +155,7 @@ async def test_agent_typing_reaches_the_visitor_and_the_other_agents_only(
     store: Store, agent: User, make_staff: Callable[..., User], visitor_token: str
 ) -> None:
     colleague = await db(make_staff)(store, Role.AGENT, name="Ece Kaya")
-    chat = visitor_socket(visitor_token)
-    await open_socket(chat)
-    await receive(chat)  # ready
-    await send(chat, {"type": "message", "client_id": "c-1", "text": "Merhaba"})
-    await receive(chat)  # ack
+    chat = await visitor_who_wrote(visitor_token)
     conversation = await db(Conversation.objects.get)()
     typist = agent_socket(store.slug, await db(session_cookie)(colleague))
     other = agent_socket(store.slug, await db(session_cookie)(agent))
@@ -185,11 +179,7 @@ async def test_agent_typing_reaches_the_visitor_and_the_other_agents_only(
 async def test_visitor_typing_reaches_the_agents(
     store: Store, agent: User, visitor_token: str
 ) -> None:
-    chat = visitor_socket(visitor_token)
-    await open_socket(chat)
-    await receive(chat)  # ready
-    await send(chat, {"type": "message", "client_id": "c-1", "text": "Merhaba"})
-    await receive(chat)  # ack
+    chat = await visitor_who_wrote(visitor_token)
     conversation = await db(Conversation.objects.select_related("customer").get)()
     inbox = agent_socket(store.slug, await db(session_cookie)(agent))
     await open_socket(inbox)

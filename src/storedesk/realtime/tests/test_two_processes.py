@@ -13,10 +13,8 @@ import redis
 from websockets.asyncio.client import connect
 
 from storedesk.core.tests.processes import (
-    copy_data_dir,
-    environment,
     free_port,
-    run_storedesk,
+    set_up_server,
     start_storedesk,
     stop,
     wait_until_ready,
@@ -60,12 +58,10 @@ pytestmark = pytest.mark.skipif(not _redis_reachable(), reason="Redis is not rea
 @pytest.fixture
 def servers(migrated_data_dir: Path, tmp_path: Path) -> Iterator[tuple[int, int, dict[str, str]]]:
     redis.Redis.from_url(REDIS_URL).flushdb()
-    env = environment(
-        copy_data_dir(migrated_data_dir, tmp_path / "data"),
-        REDIS_URL=REDIS_URL,
-        LOG_LEVEL="WARNING",
+    env, setup = set_up_server(
+        migrated_data_dir, tmp_path, SETUP, REDIS_URL=REDIS_URL, LOG_LEVEL="WARNING"
     )
-    setup = json.loads(run_storedesk(env, "shell", "-c", SETUP).strip().splitlines()[-1])
+    # Both start at once: on a busy machine, one after the other would double the wait.
     ports = free_port(), free_port()
     logs = [tmp_path / f"serve-{port}.log" for port in ports]
     processes = [

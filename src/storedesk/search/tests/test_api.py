@@ -1,11 +1,9 @@
 """The search endpoints: the staff and token API, and the public one the chat widget calls
 with its key; bad input answers 4xx in the one error shape, never 500."""
 
-from collections.abc import Iterator
 from typing import Any
 
 import pytest
-from django.core.cache import cache
 from django.test import Client
 
 from storedesk.core.models import Store
@@ -16,13 +14,6 @@ from storedesk.search import api
 from storedesk.search.actions import do_index_document
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture(autouse=True)
-def _fresh_rate_limits() -> Iterator[None]:
-    cache.clear()
-    yield
-    cache.clear()
 
 
 @pytest.fixture

@@ -1,5 +1,4 @@
 import logging
-import uuid
 from argparse import ArgumentParser
 from typing import Any
 
@@ -7,7 +6,7 @@ from django.conf import settings
 from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandError
 
-from storedesk.core.runner import serve, start_worker_thread
+from storedesk.core.runner import new_task_worker, serve, start_worker_thread
 from storedesk.demo.loader import load_demo
 
 
@@ -56,18 +55,7 @@ class Command(BaseCommand):
 
 def run_queued_tasks() -> None:
     """Run every task that is due now, in this process, then return."""
-    from django_tasks_db.management.commands.db_worker import Worker
-
-    worker = Worker(
-        queue_names=["*"],
-        interval=0,
-        batch=True,
-        backend_name="default",
-        startup_delay=False,
-        max_tasks=None,
-        worker_id=f"demo-{uuid.uuid4().hex[:8]}",
-        excluded_queue_names=[],
-    )
+    worker = new_task_worker("demo", interval=0, batch=True)
     # A line per task would bury the demo's addresses and logins; failures still show.
     loggers = [logging.getLogger(name) for name in ("django.tasks", "django_tasks_db")]
     levels = [logger.level for logger in loggers]
