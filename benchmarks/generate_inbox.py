@@ -181,7 +181,7 @@ def load(args: argparse.Namespace, rng: random.Random) -> dict[str, int]:
     for _ in range(args.messages - args.conversations):
         sizes[rng.randrange(args.conversations)] += 1
     totals = {"conversations": 0, "messages": 0}
-    writer = _MessageWriter(connection)
+    writer = _MessageWriter(connection, planned=args.messages)
     with writer:
         for start in range(0, args.conversations, BATCH // 2):
             conversations = []
@@ -253,7 +253,7 @@ class _MessageWriter:
         "created_at",
     )
 
-    def __init__(self, connection: Any) -> None:
+    def __init__(self, connection: Any, *, planned: int) -> None:
         from storedesk.core.text import search_key
 
         self.connection = connection
@@ -262,10 +262,15 @@ class _MessageWriter:
         self.written = 0
         self.indexes: list[tuple[str, str]] = []
         self.store_ids: set[int] = set()
+        self.planned = planned
 
     def __enter__(self) -> "_MessageWriter":
         if self.connection.vendor == "postgresql":
             with self.connection.cursor() as cursor:
+                cursor.execute("SELECT reltuples FROM pg_class WHERE relname = 'inbox_message'")
+                if cursor.fetchone()[0] > self.planned:
+                    # Rebuilding the indexes of a larger table costs more than it saves.
+                    return self
                 # Indexes that no constraint needs: cheaper built once than kept row by row.
                 cursor.execute(
                     """

@@ -15,6 +15,7 @@ from storedesk.core.tests.clients import logged_in
 from storedesk.customers.tests.factories import CustomerFactory
 from storedesk.inbox.actions.attachments import do_store_attachment
 from storedesk.inbox.models import Attachment, Channel, Conversation, ConversationTag
+from storedesk.inbox.schemas import ConversationOut
 from storedesk.inbox.tests.factories import (
     CannedReplyFactory,
     CannedReplyTextFactory,
@@ -144,3 +145,16 @@ def test_the_api_list_costs_three_queries(
 
     # The token, the page of conversations, the tag names.
     assert count(api_client, "/api/v1/conversations") == 3
+
+
+def test_the_api_lists_rows_have_every_field_of_the_schema(
+    store: Store, api_client: Client, agent: User
+) -> None:
+    conversation = busy_conversation(store, agent, messages=1, orders=0)
+    customer = conversation.customer
+
+    [row] = api_client.get("/api/v1/conversations").json()["items"]
+
+    assert set(row) == set(ConversationOut.model_fields)
+    assert row["customer"] == {"id": customer.pk, "name": str(customer), "email": customer.email}
+    assert (row["id"], row["tags"], row["assignee_id"]) == (conversation.pk, ["Kargo"], agent.pk)
