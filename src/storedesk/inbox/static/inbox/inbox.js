@@ -179,8 +179,11 @@
       return;
     }
     const current = document.getElementById("conversation-list");
-    // The filters changed while we asked: that newer list wins.
+    // The filters changed while we asked, or a filtered list is on its way: that newer
+    // list wins.
     if (!current || (current.dataset.listQuery || "") !== query) return;
+    const filters = document.getElementById("inbox-filters");
+    if (filters && filters.classList.contains("htmx-request")) return;
     const template = document.createElement("template");
     template.innerHTML = html.trim();
     const fresh = template.content.querySelector("#conversation-list");
@@ -194,13 +197,19 @@
     }
     const focusedRow = document.activeElement && document.activeElement.closest(".conversation-row");
     const focusedId = focusedRow ? focusedRow.dataset.conversationId : null;
-    const scrollTop = current.scrollTop;
-    current.replaceWith(fresh);
-    if (window.htmx) htmx.process(fresh);
-    fresh.scrollTop = scrollTop;
+    // Swapped in place, not replaced: a request htmx has in flight swaps into this very
+    // element when it answers, and a detached one would swallow that answer.
+    for (const name of current.getAttributeNames()) {
+      if (!fresh.hasAttribute(name)) current.removeAttribute(name);
+    }
+    for (const name of fresh.getAttributeNames()) {
+      current.setAttribute(name, fresh.getAttribute(name));
+    }
+    current.replaceChildren(...fresh.childNodes);
+    if (window.htmx) htmx.process(current);
     markCurrentRow();
     if (focusedId) {
-      const link = fresh.querySelector(`[data-conversation-id="${focusedId}"] > a`);
+      const link = current.querySelector(`[data-conversation-id="${focusedId}"] > a`);
       if (link) link.focus({ preventScroll: true });
     }
   }
