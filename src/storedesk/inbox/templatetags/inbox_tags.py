@@ -1,16 +1,20 @@
 """Labels and times of the agent inbox. They show values; they decide nothing."""
 
-from collections.abc import Mapping
-from datetime import datetime
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from datetime import date, datetime
+from typing import Any, TypedDict
 
 from django import template
-from django.utils import formats, timezone
+from django.urls import reverse
+from django.utils import dateformat, formats, timezone
 from django.utils.timesince import timesince
+from django.utils.translation import gettext, pgettext_lazy
 from django.utils.translation import gettext_lazy as _
-from django.utils.translation import pgettext_lazy
 
 from storedesk.core.templatetags.storedesk import label_filter
 from storedesk.core.text import search_key
+from storedesk.inbox.models import Conversation
 from storedesk.inbox.selectors import VIEW_COUNT_CAP, CannedReplyChoice
 
 register = template.Library()
@@ -111,13 +115,33 @@ def inbox_time(value: datetime | None) -> str:
     """A short time for lists, in the reader's time zone: the time today, else the date."""
     if value is None:
         return ""
-    local = timezone.localtime(value)
     today = timezone.localtime(timezone.now()).date()
+    return _short_time(timezone.localtime(value), today, _ListFormats.current())
+
+
+@dataclass(frozen=True, slots=True)
+class _ListFormats:
+    """The active language's formats a list shows times in, looked up once per list."""
+
+    time: str
+    month_day: str
+    short_date: str
+
+    @classmethod
+    def current(cls) -> "_ListFormats":
+        return cls(
+            time=str(formats.get_format("TIME_FORMAT")),
+            month_day=str(formats.get_format("MONTH_DAY_FORMAT")),
+            short_date=str(formats.get_format("SHORT_DATE_FORMAT")),
+        )
+
+
+def _short_time(local: datetime, today: date, list_formats: _ListFormats) -> str:
     if local.date() == today:
-        return formats.time_format(local, "TIME_FORMAT")
+        return dateformat.time_format(local, list_formats.time)
     if local.year == today.year:
-        return formats.date_format(local, "MONTH_DAY_FORMAT")
-    return formats.date_format(local, "SHORT_DATE_FORMAT")
+        return dateformat.format(local, list_formats.month_day)
+    return dateformat.format(local, list_formats.short_date)
 
 
 @register.filter
@@ -152,3 +176,141 @@ def inbox_script_texts() -> dict[str, object]:
         "open": pgettext_lazy("link to a conversation", "Open"),
         "delivery": {key: str(label) for key, label in DELIVERY_LABELS.items()},
     }
+
+
+# A conversation id no real row has, reversed once per page and replaced by each row's id:
+# reversing the pattern per row was a large share of the list's rendering time.
+_ID_PLACEHOLDER = 987654321
+
+
+class ConversationRow(TypedDict):
+    """What one row of the conversation list shows, worked out in Python once per row so that
+    the template only prints it (the list is the inbox's most rendered fragment). A dict, not
+    an object: the template language tries a key before an attribute, and a failed key
+    lookup costs an exception per variable."""
+
+    pk: int
+    href: str
+    current: bool
+    waiting: bool
+    customer: str
+    time_iso: str
+    time_short: str
+    preview: str
+    channel: str
+    channel_label: str
+    status_label: str
+    status_tone: str
+    priority_label: str
+    priority_tone: str
+    waiting_text: str
+    tags: list[str]
+    assignee: str
+
+
+@dataclass(frozen=True, slots=True)
+class _RowsPage:
+    """What every row of one list shares, worked out once for the list."""
+
+    prefix: str
+    suffix: str
+    query: str
+    current_pk: int | None
+    now: datetime
+    today: date
+    list_formats: _ListFormats
+    channel_labels: dict[str, str]
+    status_labels: dict[str, str]
+    priority_labels: dict[str, str]
+    unassigned: str
+    waiting_label: str
+    waiting_template: str
+
+
+@register.simple_tag(takes_context=True)
+def conversation_rows(
+    context: template.Context, conversations: Iterable[Conversation]
+) -> list[ConversationRow]:
+    current = context.get("conversation")
+    list_query = context.get("list_query") or ""
+    url = reverse("inbox-conversation", args=[context["actor"].store.slug, _ID_PLACEHOLDER])
+    prefix, suffix = url.rsplit(str(_ID_PLACEHOLDER), 1)
+    page = _RowsPage(
+        prefix=prefix,
+        suffix=suffix,
+        query=f"?{list_query}" if list_query else "",
+        current_pk=getattr(current, "pk", None),
+        now=context.get("now") or timezone.now(),
+        today=timezone.localtime(timezone.now()).date(),
+        list_formats=_ListFormats.current(),
+        channel_labels={key: str(label) for key, label in CHANNEL_LABELS.items()},
+        status_labels={key: str(label) for key, label in CONVERSATION_STATUS_LABELS.items()},
+        priority_labels={key: str(label) for key, label in PRIORITY_LABELS.items()},
+        unassigned=gettext("Unassigned"),
+        waiting_label=gettext("waiting"),
+        waiting_template=gettext("waiting %(duration)s"),
+    )
+    return [_conversation_row(item, page) for item in conversations]
+
+
+def _conversation_row(item: Conversation, page: _RowsPage) -> ConversationRow:
+    waiting_text = ""
+    if item.waiting_since:
+        duration = waiting_for(item.waiting_since, page.now)
+        waiting_text = (
+            page.waiting_template % {"duration": duration} if duration else page.waiting_label
+        )
+    urgent = item.priority == "urgent"
+    shows_priority = urgent or item.priority == "high"
+    tags: Any = item.tags.all()
+    # ``isoformat`` is what the ``date:'c'`` filter printed, minus its format lookups.
+    local = timezone.localtime(item.last_message_at) if item.last_message_at else None
+    return ConversationRow(
+        pk=item.pk,
+        href=f"{page.prefix}{item.pk}{page.suffix}{page.query}",
+        current=page.current_pk is not None and page.current_pk == item.pk,
+        waiting=bool(item.waiting_since),
+        customer=str(item.customer),
+        time_iso=local.isoformat() if local else "",
+        time_short=_short_time(local, page.today, page.list_formats) if local else "",
+        preview=item.last_message_preview or item.subject or "…",
+        channel=item.channel,
+        channel_label=page.channel_labels.get(item.channel) or channel_label(item.channel),
+        status_label=""
+        if item.status == "open"
+        else page.status_labels.get(item.status) or conversation_status_label(item.status),
+        status_tone=conversation_status_tone(item.status),
+        priority_label=(
+            page.priority_labels.get(item.priority) or priority_label(item.priority)
+            if shows_priority
+            else ""
+        ),
+        priority_tone="bad" if urgent else "warn",
+        waiting_text=waiting_text,
+        tags=[tag.name for tag in list(tags)[:2]],
+        assignee=str(item.assignee) if item.assignee else page.unassigned,
+    )
+
+
+# The conversation's controls post to these; a panel repeats some of them once per order.
+_ACTION_URL_NAMES = {
+    "assign": "inbox-assign",
+    "merge": "inbox-merge",
+    "merge_candidates": "inbox-merge-candidates",
+    "orders": "inbox-orders",
+    "priority": "inbox-priority",
+    "status": "inbox-status",
+    "tags": "inbox-tags",
+}
+
+
+@register.simple_tag(takes_context=True)
+def conversation_action_urls(
+    context: template.Context, conversation: Conversation
+) -> dict[str, str]:
+    """The addresses of the conversation's actions, each with the list's filters, reversed
+    once per page rather than once per form."""
+    list_query = context.get("list_query") or ""
+    query = f"?{list_query}" if list_query else ""
+    args = [context["actor"].store.slug, conversation.pk]
+    return {key: f"{reverse(name, args=args)}{query}" for key, name in _ACTION_URL_NAMES.items()}
