@@ -1,8 +1,15 @@
 """Set up Django for a benchmark script run from the repository root."""
 
 import os
+import statistics
 import sys
+import time
+from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    import httpx
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -62,4 +69,31 @@ def machine() -> dict[str, object]:
         "cores": os.cpu_count(),
         "python": platform.python_version(),
         "platform": platform.platform(),
+    }
+
+
+def measure_requests(
+    client: "httpx.Client", next_path: Callable[[], str], *, count: int, warmup: int
+) -> dict[str, float]:
+    """GET ``count`` paths after ``warmup`` unmeasured ones (at most five minutes of them):
+    latency percentiles in milliseconds."""
+    for _ in range(min(warmup, count)):
+        client.get(next_path()).raise_for_status()
+    timings = []
+    deadline = time.monotonic() + 300
+    for _ in range(count):
+        path = next_path()
+        started = time.perf_counter()
+        response = client.get(path)
+        timings.append((time.perf_counter() - started) * 1000)
+        response.raise_for_status()
+        if time.monotonic() > deadline:
+            break
+    timings.sort()
+    return {
+        "p50": round(statistics.median(timings), 2),
+        "p95": round(timings[max(0, int(len(timings) * 0.95) - 1)], 2),
+        "p99": round(timings[max(0, int(len(timings) * 0.99) - 1)], 2),
+        "mean": round(statistics.fmean(timings), 2),
+        "count": len(timings),
     }

@@ -12,13 +12,12 @@ import json
 import logging
 import random
 import socket
-import statistics
 import subprocess
 import sys
 import time
 
 import httpx
-from _django import ROOT, machine, setup, source, source_environment
+from _django import ROOT, machine, measure_requests, setup, source, source_environment
 
 
 def main() -> None:
@@ -51,17 +50,17 @@ def main() -> None:
         base = f"http://127.0.0.1:{port}"
         _wait_ready(base)
         with httpx.Client(base_url=base, headers={"Authorization": f"Bearer {token}"}) as client:
+            paths = {
+                "customer_profile": lambda: f"/api/v1/customers/{rng.choice(customer_ids)}/profile",
+                "order_list_first_page": lambda: "/api/v1/orders",
+                "order_list_by_customer": lambda: (
+                    f"/api/v1/orders?customer_id={rng.choice(customer_ids)}"
+                ),
+                "order_list_deep_page": _deep_pages(client),
+            }
             results = {
-                "customer_profile": _measure(
-                    client, lambda: f"/api/v1/customers/{rng.choice(customer_ids)}/profile", args
-                ),
-                "order_list_first_page": _measure(client, lambda: "/api/v1/orders", args),
-                "order_list_by_customer": _measure(
-                    client,
-                    lambda: f"/api/v1/orders?customer_id={rng.choice(customer_ids)}",
-                    args,
-                ),
-                "order_list_deep_page": _measure(client, _deep_pages(client), args),
+                name: measure_requests(client, path, count=args.requests, warmup=args.warmup)
+                for name, path in paths.items()
             }
     finally:
         server.terminate()
@@ -91,29 +90,6 @@ def _deep_pages(client: httpx.Client):  # type: ignore[no-untyped-def]
         cursors.append(cursor)
     picks = iter(cursors[10:] * 10_000)
     return lambda: f"/api/v1/orders?cursor={next(picks)}"
-
-
-def _measure(client: httpx.Client, next_path, args: argparse.Namespace) -> dict[str, float]:  # type: ignore[no-untyped-def]
-    for _ in range(args.warmup):
-        client.get(next_path()).raise_for_status()
-    timings = []
-    deadline = time.monotonic() + 300
-    for _ in range(args.requests):
-        path = next_path()
-        started = time.perf_counter()
-        response = client.get(path)
-        timings.append((time.perf_counter() - started) * 1000)
-        response.raise_for_status()
-        if time.monotonic() > deadline:
-            break
-    timings.sort()
-    return {
-        "p50": round(statistics.median(timings), 2),
-        "p95": round(timings[int(len(timings) * 0.95) - 1], 2),
-        "p99": round(timings[int(len(timings) * 0.99) - 1], 2),
-        "mean": round(statistics.fmean(timings), 2),
-        "count": len(timings),
-    }
 
 
 def _free_port() -> int:

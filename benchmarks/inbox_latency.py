@@ -17,15 +17,13 @@ import json
 import logging
 import os
 import random
-import statistics
 import subprocess
 import sys
-import time
 from collections.abc import Callable
 from urllib.parse import quote
 
 import httpx
-from _django import ROOT, machine, setup, source, source_environment
+from _django import ROOT, machine, measure_requests, setup, source, source_environment
 from api_latency import _free_port, _wait_ready
 
 # A slow search on a busy machine is a figure to report, not a failure.
@@ -169,7 +167,9 @@ def main() -> None:
             partial.cookies = browser.cookies
             clients = {"api": api, "page": browser, "partial": partial}
             for name, (client, next_path, count) in kinds.items():
-                results[name] = _measure(clients[client], next_path, count, args.warmup)
+                results[name] = measure_requests(
+                    clients[client], next_path, count=count, warmup=args.warmup
+                )
     finally:
         server.terminate()
         server.wait(timeout=15)
@@ -187,31 +187,6 @@ def main() -> None:
             indent=2,
         )
     )
-
-
-def _measure(
-    client: httpx.Client, next_path: Callable[[], str], count: int, warmup: int
-) -> dict[str, float]:
-    for _ in range(min(warmup, count)):
-        client.get(next_path()).raise_for_status()
-    timings = []
-    deadline = time.monotonic() + 300
-    for _ in range(count):
-        path = next_path()
-        started = time.perf_counter()
-        response = client.get(path)
-        timings.append((time.perf_counter() - started) * 1000)
-        response.raise_for_status()
-        if time.monotonic() > deadline:
-            break
-    timings.sort()
-    return {
-        "p50": round(statistics.median(timings), 2),
-        "p95": round(timings[max(0, int(len(timings) * 0.95) - 1)], 2),
-        "p99": round(timings[max(0, int(len(timings) * 0.99) - 1)], 2),
-        "mean": round(statistics.fmean(timings), 2),
-        "count": len(timings),
-    }
 
 
 def _log_in(client: httpx.Client, email: str) -> None:

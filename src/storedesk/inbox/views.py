@@ -34,6 +34,7 @@ from storedesk.accounts.permissions import Permission
 from storedesk.accounts.selectors import list_teams
 from storedesk.core.errors import NotFound, PermissionDenied, StoredeskError, ValidationFailed
 from storedesk.core.pagination import paginate
+from storedesk.core.views import is_fragment_request
 from storedesk.customers.selectors import list_customers
 from storedesk.inbox.actions.attachments import check_upload_attachment
 from storedesk.inbox.actions.common import check_message_text
@@ -119,7 +120,7 @@ class AgentChoice:
 @store_view
 def inbox(request: HttpRequest, actor: Actor) -> HttpResponse:
     """The conversation list; as a fragment for htmx (filters, "more", live refresh)."""
-    if _is_fragment_request(request):
+    if is_fragment_request(request):
         context = _list_context(request, actor)
         more = bool(request.GET.get("cursor"))
         if not more:
@@ -149,7 +150,7 @@ def conversation_detail(request: HttpRequest, actor: Actor, conversation_id: int
             if c.reply_id == int(canned)
         ]
         reply_text = chosen[0].text if chosen else ""
-    if _is_fragment_request(request) and request.headers.get("HX-Target") == "conversation-area":
+    if is_fragment_request(request) and request.headers.get("HX-Target") == "conversation-area":
         response = render(
             request,
             "inbox/_conversation.html",
@@ -420,7 +421,7 @@ def presence(request: HttpRequest, actor: Actor) -> HttpResponse:
         )
     data = check_form(PresenceForm(request.POST))
     status = check_set_presence(actor, presence=Presence(data["presence"]))
-    if _is_fragment_request(request):
+    if is_fragment_request(request):
         return render(request, "inbox/_presence.html", {"my_presence": effective_presence(status)})
     target = request.POST.get("next", "")
     if not url_has_allowed_host_and_scheme(
@@ -431,14 +432,6 @@ def presence(request: HttpRequest, actor: Actor) -> HttpResponse:
 
 
 # Shared pieces -------------------------------------------------------------------------
-
-
-def _is_fragment_request(request: HttpRequest) -> bool:
-    """An htmx request for part of the page. A history restore needs the whole page."""
-    return (
-        request.headers.get("HX-Request") == "true"
-        and request.headers.get("HX-History-Restore-Request") != "true"
-    )
 
 
 def _see_other(url: str) -> HttpResponse:
@@ -660,7 +653,7 @@ def _panel_action(
     except (PermissionDenied, NotFound):
         raise
     except StoredeskError as error:
-        if _is_fragment_request(request):
+        if is_fragment_request(request):
             return _details_response(
                 request, actor, conversation, panel_error=error.message, status=error.status
             )
@@ -668,7 +661,7 @@ def _panel_action(
             request, actor, conversation=conversation, panel_error=error.message,
             status=error.status,
         )  # fmt: skip
-    if _is_fragment_request(request):
+    if is_fragment_request(request):
         return _details_response(request, actor, access_conversation(actor, conversation.pk))
     return _see_other(_conversation_url(actor, conversation, request))
 
@@ -676,7 +669,7 @@ def _panel_action(
 def _composer_success(
     request: HttpRequest, actor: Actor, conversation: Conversation, *, after: int | None
 ) -> HttpResponse:
-    if _is_fragment_request(request):
+    if is_fragment_request(request):
         messages = list_messages(
             conversation, include_notes=True, after_id=after, limit=THREAD_LIMIT
         )
@@ -697,7 +690,7 @@ def _composer_failure(
     mode: str,
     text: str,
 ) -> HttpResponse:
-    if _is_fragment_request(request):
+    if is_fragment_request(request):
         # The composer's script shows this text beside the box and keeps what was typed.
         return HttpResponse(
             error.message, status=error.status, content_type="text/plain; charset=utf-8"
