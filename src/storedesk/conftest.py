@@ -17,7 +17,7 @@ from django.tasks.base import TaskResultStatus
 from django.test import Client
 from django.utils import translation
 
-from storedesk.accounts.actions import do_create_api_token
+from storedesk.accounts.actions.tokens import do_create_api_token
 from storedesk.accounts.actors import Actor
 from storedesk.accounts.models import Team, User
 from storedesk.accounts.permissions import ROLE_PERMISSIONS, Role

@@ -46,6 +46,8 @@ class Membership(StoreScopedModel):
     user = models.ForeignKey(User, on_delete=models.CASCADE, related_name="memberships")
     role = models.CharField(max_length=16, choices=[(r.value, r.value) for r in Role])
     created_at = models.DateTimeField(auto_now_add=True)
+    # A deactivated member can no longer sign in to the store; their history stays theirs.
+    deactivated_at = models.DateTimeField(null=True, blank=True)
 
     class Meta:
         constraints = [
@@ -57,12 +59,14 @@ class Team(StoreScopedModel):
     """A group of agents with its own time zone and working hours.
 
     ``working_hours`` maps ISO weekday numbers ("1" = Monday) to a list of
-    ``["HH:MM", "HH:MM"]`` intervals in the team's time zone.
+    ``["HH:MM", "HH:MM"]`` intervals in the team's time zone. ``holidays`` lists the days
+    off, ``[{"date": "YYYY-MM-DD", "name": "..."}]``, on which the team does not work.
     """
 
     name = models.CharField(max_length=120)
     timezone = models.CharField(max_length=64)
     working_hours = models.JSONField(default=dict)
+    holidays = models.JSONField(default=list, blank=True)
     members = models.ManyToManyField(User, related_name="teams", blank=True)
 
     class Meta:
@@ -112,3 +116,79 @@ class ApiToken(StoreScopedModel):
 
     def __str__(self) -> str:
         return f"{self.name} ({self.prefix}…)"
+
+
+class Invitation(StoreScopedModel):
+    """An invitation for someone to join a store's staff with a role.
+
+    Only a hash of the link's token is kept; the link works until ``expires_at``, once.
+    """
+
+    email = models.EmailField()
+    role = models.CharField(max_length=16, choices=[(r.value, r.value) for r in Role])
+    token_hash = models.CharField(max_length=64, unique=True)
+    invited_by = models.ForeignKey(
+        User, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    sent_at = models.DateTimeField()
+    expires_at = models.DateTimeField()
+    accepted_at = models.DateTimeField(null=True, blank=True)
+    accepted_by = models.ForeignKey(
+        User, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    revoked_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["store", "email"],
+                condition=models.Q(accepted_at__isnull=True, revoked_at__isnull=True),
+                name="invitation_pending_unique",
+            )
+        ]
+        ordering = ["-created_at", "-id"]
+
+    def __str__(self) -> str:
+        return f"{self.email} ({self.role})"
+
+
+class TwoFactorDevice(models.Model):
+    """A staff member's authenticator app (TOTP, RFC 6238). Confirmed once a code from it
+    has been entered; until then it does not guard the sign-in."""
+
+    user = models.OneToOneField(User, on_delete=models.CASCADE, related_name="two_factor")
+    secret = models.CharField(max_length=64)
+    created_at = models.DateTimeField(auto_now_add=True)
+    confirmed_at = models.DateTimeField(null=True, blank=True)
+    # The time step of the last code accepted: a code is good once, never replayed.
+    last_used_step = models.BigIntegerField(null=True, blank=True)
+
+    def __str__(self) -> str:
+        return f"TOTP for {self.user}"
+
+
+class RecoveryCode(models.Model):
+    """A one-time code for signing in without the authenticator app; only its hash is kept."""
+
+    user = models.ForeignKey(User, on_delete=models.CASCADE, related_name="recovery_codes")
+    code_hash = models.CharField(max_length=64)
+    created_at = models.DateTimeField(auto_now_add=True)
+    used_at = models.DateTimeField(null=True, blank=True)
+
+    def __str__(self) -> str:
+        return f"recovery code of {self.user_id}"
+
+
+class SetupToken(models.Model):
+    """The one-time token that lets whoever started the server create the first store.
+
+    Written (hashed) when the server starts with no store yet, and printed to its log.
+    """
+
+    token_hash = models.CharField(max_length=64, unique=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+    used_at = models.DateTimeField(null=True, blank=True)
+
+    def __str__(self) -> str:
+        return f"setup token of {self.created_at:%Y-%m-%d %H:%M}"

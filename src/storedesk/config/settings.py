@@ -266,6 +266,9 @@ CHAT_ADDRESS_LIMITS = env.bool("CHAT_ADDRESS_LIMITS", default=True)
 # Email ------------------------------------------------------------------------------
 MAILERS = {"default": mailer_from_url(env.str("EMAIL_URL", default=""))}
 DEFAULT_FROM_EMAIL = env.str("DEFAULT_FROM_EMAIL", default="storedesk@localhost")
+# Where staff reach this Storedesk: links in mail and in the command line's output (an
+# invitation, a password link) start with it when no request tells the address.
+STOREDESK_URL = env.str("STOREDESK_URL", default="http://127.0.0.1:8000").rstrip("/")
 
 # Internationalisation ---------------------------------------------------------------
 LANGUAGE_CODE = "en"

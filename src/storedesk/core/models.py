@@ -15,6 +15,8 @@ class Store(models.Model):
     default_language = models.CharField(max_length=8)
     timezone = models.CharField(max_length=64, default="UTC")
     country = models.CharField(max_length=2)
+    # Every member must sign in with a second factor (an authenticator app's code).
+    require_two_factor = models.BooleanField(default=False)
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
@@ -59,7 +61,12 @@ class AuditLogEntry(StoreScopedModel):
     created_at = models.DateTimeField(auto_now_add=True, db_index=True)
 
     class Meta:
-        indexes = [models.Index(fields=["store", "target_type", "target_id"])]
+        indexes = [
+            models.Index(fields=["store", "target_type", "target_id"]),
+            # The audit log viewer: newest first, for the whole store or one person.
+            models.Index(fields=["store", "-created_at", "-id"]),
+            models.Index(fields=["store", "actor_user", "-created_at", "-id"]),
+        ]
         ordering = ["-created_at", "-id"]
 
     def __str__(self) -> str:

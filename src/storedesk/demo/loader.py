@@ -20,7 +20,8 @@ from django.contrib.auth.hashers import make_password
 from django.db import transaction
 from django.utils import timezone
 
-from storedesk.accounts.actions import do_add_member, do_create_team, do_set_role_authority
+from storedesk.accounts.actions.staff import do_add_member
+from storedesk.accounts.actions.teams import do_create_team, do_set_role_authority
 from storedesk.accounts.models import User
 from storedesk.accounts.permissions import Role
 from storedesk.catalog.models import (

@@ -307,3 +307,19 @@ class AgentStatus(StoreScopedModel):
         constraints = [
             models.UniqueConstraint(fields=["store", "user"], name="agent_status_unique"),
         ]
+
+
+class ChannelRoute(StoreScopedModel):
+    """Which team a channel's new conversations go to (the website chat's widget names its
+    own team; a route covers every other channel)."""
+
+    channel = models.CharField(max_length=16, choices=Channel.choices)
+    team = models.ForeignKey("accounts.Team", on_delete=models.CASCADE, related_name="+")
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["store", "channel"], name="channel_route_unique")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.channel} → team {self.team_id}"

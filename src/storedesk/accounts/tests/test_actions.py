@@ -3,12 +3,9 @@ from decimal import Decimal
 
 import pytest
 
-from storedesk.accounts.actions import (
-    check_create_api_token,
-    do_add_member,
-    do_create_team,
-    do_set_role_authority,
-)
+from storedesk.accounts.actions.staff import do_add_member
+from storedesk.accounts.actions.teams import do_create_team, do_set_role_authority
+from storedesk.accounts.actions.tokens import check_create_api_token
 from storedesk.accounts.actors import Actor
 from storedesk.accounts.models import Membership, RoleAuthority, Team, User
 from storedesk.accounts.permissions import ROLE_PERMISSIONS, Role

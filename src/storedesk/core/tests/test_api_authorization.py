@@ -12,7 +12,8 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db.models import Model
 from django.test import Client
 
-from storedesk.accounts.actions import do_add_member, do_create_api_token, do_revoke_api_token
+from storedesk.accounts.actions.staff import do_add_member
+from storedesk.accounts.actions.tokens import do_create_api_token, do_revoke_api_token
 from storedesk.accounts.actors import system_actor
 from storedesk.accounts.models import User
 from storedesk.accounts.permissions import Role

@@ -21,7 +21,7 @@ from schemathesis.specs.openapi.checks import (
     status_code_conformance,
 )
 
-from storedesk.accounts.actions import do_create_api_token
+from storedesk.accounts.actions.tokens import do_create_api_token
 from storedesk.accounts.permissions import Role
 from storedesk.accounts.tests.factories import MembershipFactory, StoreFactory, UserFactory
 from storedesk.config.wsgi import application

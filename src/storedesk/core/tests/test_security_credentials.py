@@ -9,7 +9,7 @@ from typing import Any
 import pytest
 from django.test import Client
 
-from storedesk.accounts.actions import do_create_api_token
+from storedesk.accounts.actions.tokens import do_create_api_token
 from storedesk.accounts.models import User
 from storedesk.core.models import Store
 from storedesk.core.redaction import RedactSecretsFilter

@@ -11,7 +11,7 @@ import pytest
 from django.conf import settings as django_settings
 from django.test import Client
 
-from storedesk.accounts.actions import do_create_api_token, do_revoke_api_token
+from storedesk.accounts.actions.tokens import do_create_api_token, do_revoke_api_token
 from storedesk.accounts.actors import system_actor
 from storedesk.accounts.models import User
 from storedesk.config.api import api

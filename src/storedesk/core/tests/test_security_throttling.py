@@ -9,7 +9,7 @@ import pytest
 import time_machine
 from django.test import Client
 
-from storedesk.accounts.actions import do_create_api_token
+from storedesk.accounts.actions.tokens import do_create_api_token
 from storedesk.accounts.models import User
 from storedesk.core.models import Store
 

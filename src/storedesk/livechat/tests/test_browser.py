@@ -35,7 +35,9 @@ WIDGET_SOCKET = re.compile(r"/ws/widget/")
 # Turkish translations arrive), a Turkish canned reply and an API token for the checks.
 SETUP = f"""
 import json
-from storedesk.accounts.actions import do_add_member, do_create_api_token, do_create_team
+from storedesk.accounts.actions.staff import do_add_member
+from storedesk.accounts.actions.teams import do_create_team
+from storedesk.accounts.actions.tokens import do_create_api_token
 from storedesk.accounts.actors import system_actor
 from storedesk.accounts.models import User
 from storedesk.accounts.permissions import Role

@@ -3,7 +3,7 @@ from typing import Any
 
 from django.core.management.base import BaseCommand, CommandError
 
-from storedesk.accounts.actions import do_create_api_token
+from storedesk.accounts.actions.tokens import do_create_api_token
 from storedesk.core.errors import NotFound
 from storedesk.core.selectors import get_store_by_slug
 

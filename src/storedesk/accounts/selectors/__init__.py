@@ -24,7 +24,12 @@ def hash_token_secret(secret: str) -> str:
 
 
 def list_memberships(user: User) -> QuerySet[Membership]:
-    return Membership.objects.filter(user=user).select_related("store").order_by("store__name")
+    """The stores ``user`` may work in: a deactivated membership no longer counts."""
+    return (
+        Membership.objects.filter(user=user, deactivated_at__isnull=True)
+        .select_related("store")
+        .order_by("store__name")
+    )
 
 
 def get_actor_for_user(user: User, *, store_slug: str | None) -> Actor:
