@@ -177,7 +177,7 @@ def load(order_count: int, slug: str, rng: random.Random) -> dict[str, int]:
 
 
 def create_token(slug: str) -> object:
-    from storedesk.accounts.actions import do_create_api_token
+    from storedesk.accounts.actions.tokens import do_create_api_token
     from storedesk.core.selectors import get_store_by_slug
 
     _, raw = do_create_api_token(get_store_by_slug(slug), name="benchmark")

@@ -1,6 +1,7 @@
 """Latency of the agent's inbox at the loaded size: the list over the API and as the page,
 searches for common, rare and absent words and for a customer's email, phone or order
-number, and one conversation's page (whole, and the part a click loads).
+number, and one conversation's page (whole, the part a click loads, and the list the page
+loads beside it).
 
     DATABASE_URL=... .venv/bin/python benchmarks/inbox_latency.py --store-slug bench
 
@@ -146,6 +147,8 @@ def main() -> None:
         lambda: f"{page}{rng.choice(conversation_ids)}/",
         args.requests,
     )
+    # The list a conversation's page loads beside it (and a live refresh reloads).
+    kinds["page_conversation_list"] = ("list", lambda: page + "?view=all", args.requests)
     if args.only:
         kinds = {k: v for k, v in kinds.items() if any(word in k for word in args.only)}
     results: dict[str, object] = {}
@@ -162,10 +165,12 @@ def main() -> None:
             headers={"HX-Request": "true", "HX-Target": "conversation-area"},
             timeout=TIMEOUT,
         )
-        with api, browser, partial:
+        listing = httpx.Client(base_url=base, headers={"HX-Request": "true"}, timeout=TIMEOUT)
+        with api, browser, partial, listing:
             _log_in(browser, agent_email)
             partial.cookies = browser.cookies
-            clients = {"api": api, "page": browser, "partial": partial}
+            listing.cookies = browser.cookies
+            clients = {"api": api, "page": browser, "partial": partial, "list": listing}
             for name, (client, next_path, count) in kinds.items():
                 results[name] = measure_requests(
                     clients[client], next_path, count=count, warmup=args.warmup

@@ -7,7 +7,8 @@ from ninja.security import APIKeyCookie, HttpBearer
 
 from storedesk.accounts.actors import Actor
 from storedesk.accounts.models import User
-from storedesk.accounts.selectors import get_actor_for_token, get_actor_for_user
+from storedesk.accounts.selectors import get_actor_for_token
+from storedesk.accounts.selectors.two_factor import get_actor_for_session
 from storedesk.core.ratelimit import RateLimit, RateLimited, client_address, hit, peek
 
 STORE_HEADER = "Storedesk-Store"
@@ -55,7 +56,8 @@ class TokenAuth(HttpBearer):
 
 class SessionActorAuth(APIKeyCookie):
     """The UI's session cookie (with CSRF on writes). A member of several stores names
-    one in the ``Storedesk-Store`` header."""
+    one in the ``Storedesk-Store`` header. A store that requires two-factor answers a
+    member without it with 403 ``two_factor_required``."""
 
     param_name = settings.SESSION_COOKIE_NAME
 
@@ -76,7 +78,7 @@ class SessionActorAuth(APIKeyCookie):
         user = request.user
         if key is None or not isinstance(user, User) or not user.is_authenticated:
             return None
-        return get_actor_for_user(user, store_slug=request.headers.get(STORE_HEADER))
+        return get_actor_for_session(user, store_slug=request.headers.get(STORE_HEADER))
 
 
 def request_actor(request: HttpRequest) -> Actor:

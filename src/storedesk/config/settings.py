@@ -247,6 +247,11 @@ SECURE_CSP = {
 THROTTLE_WINDOW_SECONDS = 15 * 60
 LOGIN_FAILURES_PER_ADDRESS = env.int("LOGIN_FAILURES_PER_ADDRESS", default=30)
 API_TOKEN_FAILURES_PER_ADDRESS = env.int("API_TOKEN_FAILURES_PER_ADDRESS", default=30)
+# Wrong two-factor codes for one person, from any address, before they must wait.
+TWO_FACTOR_FAILURES_PER_USER = env.int("TWO_FACTOR_FAILURES_PER_USER", default=5)
+# Password-reset requests one address may make, and mails one address may be sent.
+PASSWORD_RESETS_PER_ADDRESS = env.int("PASSWORD_RESETS_PER_ADDRESS", default=10)
+PASSWORD_RESETS_PER_EMAIL = env.int("PASSWORD_RESETS_PER_EMAIL", default=3)
 
 # Requests: bodies over this size are refused with 413 before any view sees them.
 DATA_UPLOAD_MAX_MEMORY_SIZE = env.int("STOREDESK_MAX_REQUEST_BYTES", default=1024 * 1024)
@@ -269,6 +274,7 @@ DEFAULT_FROM_EMAIL = env.str("DEFAULT_FROM_EMAIL", default="storedesk@localhost"
 # Where staff reach this Storedesk: links in mail and in the command line's output (an
 # invitation, a password link) start with it when no request tells the address.
 STOREDESK_URL = env.str("STOREDESK_URL", default="http://127.0.0.1:8000").rstrip("/")
+STAFF_INVITATION_DAYS = env.int("STAFF_INVITATION_DAYS", default=7)
 
 # Internationalisation ---------------------------------------------------------------
 LANGUAGE_CODE = "en"

@@ -15,6 +15,7 @@ urlpatterns = [
     path("", include("storedesk.orders.urls")),
     path("", include("storedesk.inbox.urls")),
     path("", include("storedesk.inbox.canned_urls")),
+    path("", include("storedesk.inbox.routing_urls")),
     path("", include("storedesk.livechat.urls")),
     # Policy pages (/help/<lang>/policies/…) before the help center's category pages.
     path("", include("storedesk.policies.urls")),

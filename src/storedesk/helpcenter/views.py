@@ -22,6 +22,7 @@ from django.views.decorators.http import require_http_methods, require_POST, req
 from django.views.decorators.vary import vary_on_headers
 
 from storedesk.accounts.models import Team
+from storedesk.accounts.selectors.teams import team_holidays
 from storedesk.core.csp import hosts_the_chat_widget
 from storedesk.core.errors import NotFound, ValidationFailed
 from storedesk.core.models import Store
@@ -251,7 +252,8 @@ def _clock(value: str) -> tuple[time, int] | None:
 
 def working_hours(team: Team | None, *, now: datetime | None = None) -> WorkingHours | None:
     """The team's weekly hours as moments of the current week in the team's time zone, so
-    the page can name the zone and a browser can convert them to its own."""
+    the page can name the zone and a browser can convert them to its own; a day of the week
+    that is one of the team's holidays has none."""
     if team is None or not team.working_hours:
         return None
     try:
@@ -260,11 +262,13 @@ def working_hours(team: Team | None, *, now: datetime | None = None) -> WorkingH
         return None
     today = timezone.localtime(now or timezone.now(), zone).date()
     monday = today - timedelta(days=today.weekday())
+    days_off = {holiday.day for holiday in team_holidays(team)}
     rows = []
     for weekday in range(1, 8):
         day: date = monday + timedelta(days=weekday - 1)
         intervals = []
-        for pair in team.working_hours.get(str(weekday), []):
+        # A holiday of this week shows as closed.
+        for pair in [] if day in days_off else team.working_hours.get(str(weekday), []):
             if not isinstance(pair, list | tuple) or len(pair) != 2:
                 continue
             start, end = _clock(str(pair[0])), _clock(str(pair[1]))

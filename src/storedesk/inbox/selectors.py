@@ -554,11 +554,13 @@ def list_agent_statuses(store: Store) -> dict[int, AgentStatus]:
 
 
 def list_assignable_agents(store: Store) -> QuerySet[User]:
-    """Staff who may be given conversations: members whose role may reply."""
+    """Staff who may be given conversations: active members whose role may reply."""
     roles = [
         role.value for role in Role if Permission.REPLY_CONVERSATIONS in ROLE_PERMISSIONS[role]
     ]
-    members = Membership.objects.filter(store=store, role__in=roles).values("user_id")
+    members = Membership.objects.filter(
+        store=store, role__in=roles, deactivated_at__isnull=True
+    ).values("user_id")
     return User.objects.filter(pk__in=members, is_active=True).order_by("name", "id")
 
 

@@ -92,6 +92,7 @@ from storedesk.inbox.selectors import (
     list_messages,
     list_order_suggestions,
     list_rendered_canned_replies,
+    list_tag_names,
 )
 from storedesk.orders.selectors import (
     get_customer_order_stats,
@@ -471,26 +472,33 @@ def _conversation_url(actor: Actor, conversation: Conversation, request: HttpReq
     return f"{url}?{query}" if query else url
 
 
-def _list_context(request: HttpRequest, actor: Actor) -> dict[str, Any]:
+def _list_context(request: HttpRequest, actor: Actor, *, rows: bool = True) -> dict[str, Any]:
+    """The list's filters and, unless ``rows`` is false, its first page of rows."""
     form = _list_filters(request)
     filters = form.to_filters()
-    cursor = request.GET.get("cursor") or None
-    conversations, next_cursor = paginate(
-        list_conversations(actor, filters).select_related("assignee"),
-        ordering=SORT_ORDERINGS[filters.sort],
-        cursor=cursor,
-        limit=PAGE_SIZE,
-    )
     list_query = form.query_string()
-    return {
-        "conversations": conversations,
-        "next_cursor": next_cursor,
-        "next_query": _with(list_query, cursor=next_cursor or ""),
+    context: dict[str, Any] = {
         "filters": filters,
         "filtered": form.narrows_list(),
         "list_query": list_query,
         "view_tabs": [(view, _with(list_query, view=view.value)) for view in InboxView],
         "now": timezone.now(),
+    }
+    if not rows:
+        return context | {"list_deferred": True}
+    conversations, next_cursor = paginate(
+        # The rows' tags come as names in one query: a prefetch made a manager and a model
+        # per row and tag.
+        list_conversations(actor, filters).select_related("assignee").prefetch_related(None),
+        ordering=SORT_ORDERINGS[filters.sort],
+        cursor=request.GET.get("cursor") or None,
+        limit=PAGE_SIZE,
+    )
+    return context | {
+        "conversations": conversations,
+        "tag_names": list_tag_names(c.pk for c in conversations),
+        "next_cursor": next_cursor,
+        "next_query": _with(list_query, cursor=next_cursor or ""),
     }
 
 
@@ -512,11 +520,14 @@ def _page(
     status: int = 200,
     **conversation_extra: Any,
 ) -> HttpResponse:
-    context = _list_context(request, actor)
+    # A conversation's page shows the conversation first: the list beside it (and its views'
+    # counts) follows in a second request, the one a live refresh makes, so the page a link
+    # or a reload opens waits for one conversation rather than for fifty rows as well.
+    context = _list_context(request, actor, rows=conversation is None)
     statuses = list_agent_statuses(actor.store)
     context |= {
         "section": "inbox",
-        "view_counts": count_conversations_by_view(actor),
+        "view_counts": count_conversations_by_view(actor) if conversation is None else None,
         "sorts": list(Sort),
         "statuses": ConversationStatus.values,
         "channels": Channel.values,
@@ -607,7 +618,8 @@ def _details_context(
             AgentChoice(user=user, presence=effective_presence(statuses.get(user.pk), now=now))
             for user in list_assignable_agents(actor.store)
         ]
-        context["teams"] = list(list_teams(actor))
+        # The team menu shows names: the members the selector brings along are not needed.
+        context["teams"] = list(list_teams(actor).prefetch_related(None))
     if context["show_orders"]:
         linked = list_conversation_orders(conversation)
         linked_ids = {order.pk for order in linked}

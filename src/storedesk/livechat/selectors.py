@@ -5,9 +5,8 @@ import hashlib
 import hmac
 import re
 from dataclasses import dataclass
-from datetime import datetime, time, timedelta
+from datetime import datetime, timedelta
 from typing import Literal
-from zoneinfo import ZoneInfo
 
 from django.core import signing
 from django.core.cache import cache
@@ -19,6 +18,7 @@ from django.utils.translation import gettext as _
 from storedesk.accounts.actors import Actor
 from storedesk.accounts.models import Team
 from storedesk.accounts.permissions import Permission
+from storedesk.accounts.selectors.teams import next_opening, within_working_hours
 from storedesk.core.models import Store
 from storedesk.customers.models import Customer
 from storedesk.inbox.events import MessagePayload
@@ -306,35 +306,6 @@ def get_availability(
         return Availability(True, "online", _("We usually answer within a few minutes."))
 
 
-def within_working_hours(team: Team, now: datetime) -> bool:
-    """Whether ``now`` falls in one of the team's intervals, in the team's time zone. A
-    team without working hours works whenever someone is online."""
-    hours = team.working_hours or {}
-    if not any(hours.values()):
-        return True
-    local = now.astimezone(ZoneInfo(team.timezone))
-    minute = local.hour * 60 + local.minute
-    for start, end in hours.get(str(local.isoweekday()), []):
-        if _minutes(start) <= minute < _minutes(end):
-            return True
-    return False
-
-
-def next_opening(team: Team, now: datetime) -> datetime | None:
-    """When the team's next working interval starts, in the team's time zone."""
-    zone = ZoneInfo(team.timezone)
-    local = now.astimezone(zone)
-    hours = team.working_hours or {}
-    for offset in range(8):
-        day = local.date() + timedelta(days=offset)
-        for start, _end in hours.get(str(day.isoweekday()), []):
-            minutes = _minutes(start)
-            opening = datetime.combine(day, time(minutes // 60, minutes % 60), tzinfo=zone)
-            if opening > local:
-                return opening
-    return None
-
-
 def _back_at_sentence(team: Team, now: datetime) -> str:
     opening = next_opening(team, now)
     if opening is None:
@@ -353,11 +324,6 @@ def _back_at_sentence(team: Team, now: datetime) -> str:
         "Our team is away right now and back on %(day)s at %(time)s (%(zone)s time). "
         "Leave your email address and we will answer there."
     ) % (values | {"day": str(WEEKDAYS[opening.weekday()])})
-
-
-def _minutes(hh_mm: str) -> int:
-    hours, minutes = hh_mm.split(":")
-    return int(hours) * 60 + int(minutes)
 
 
 # What a visitor sees --------------------------------------------------------------------

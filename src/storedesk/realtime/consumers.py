@@ -11,8 +11,8 @@ from channels.generic.websocket import AsyncWebsocketConsumer
 from storedesk.accounts.actors import Actor
 from storedesk.accounts.models import User
 from storedesk.accounts.permissions import Permission
-from storedesk.accounts.selectors import get_actor_for_user
-from storedesk.core.errors import NotFound, StoredeskError
+from storedesk.accounts.selectors.two_factor import get_actor_for_session
+from storedesk.core.errors import NotFound, PermissionDenied, StoredeskError
 from storedesk.inbox.actions.presence import check_set_presence, do_mark_agent_seen
 from storedesk.inbox.models import Channel, Presence
 from storedesk.inbox.selectors import access_conversation
@@ -170,6 +170,15 @@ class AgentConsumer(SocketConsumer):
             )
         )
 
+    async def member_changed(self, message: dict[str, Any]) -> None:
+        """The member was deactivated or given another role: the socket stays open only
+        while they may still watch the store's conversations."""
+        actor = await database_sync_to_async(_inbox_actor)(self.user, self.actor.store.slug)
+        if actor is None:
+            await self.close(code=CLOSE_NOT_FOUND)
+        else:
+            self.actor = actor
+
     async def realtime_frame(self, message: dict[str, Any]) -> None:
         if message.get("skip_user_id") == self.user.pk:
             return
@@ -181,14 +190,21 @@ class AgentConsumer(SocketConsumer):
 
 def _open_inbox(user: User, store_slug: str) -> Actor | None:
     """The user's actor in the store if they may watch its conversations; marks them seen."""
-    try:
-        actor = get_actor_for_user(user, store_slug=store_slug)
-    except NotFound:
-        return None
-    if not actor.can(Permission.VIEW_CONVERSATIONS):
-        return None
-    do_mark_agent_seen(actor.store, user)
+    actor = _inbox_actor(user, store_slug)
+    if actor is not None:
+        do_mark_agent_seen(actor.store, user)
     return actor
+
+
+def _inbox_actor(user: User, store_slug: str) -> Actor | None:
+    """The user's actor in the store if they may watch its conversations, else None."""
+    try:
+        # Refuses a deactivated member too, and a member without two-factor in a store
+        # that requires it.
+        actor = get_actor_for_session(user, store_slug=store_slug)
+    except (NotFound, PermissionDenied):
+        return None
+    return actor if actor.can(Permission.VIEW_CONVERSATIONS) else None
 
 
 def _is_chat(actor: Actor, conversation_id: int) -> bool | None:

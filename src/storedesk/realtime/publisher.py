@@ -27,6 +27,7 @@ from typing import Any
 from asgiref.sync import async_to_sync
 from channels.layers import get_channel_layer
 
+from storedesk.accounts.staff_events import MemberEvent
 from storedesk.core.events import Event, subscribe
 from storedesk.inbox.events import ConversationEvent, MentionEvent, MessageEvent, PresenceEvent
 from storedesk.inbox.models import Channel
@@ -39,6 +40,7 @@ logger = logging.getLogger(__name__)
 
 FRAME = "realtime.frame"
 FOLLOW = "visitor.follow"
+MEMBER_CHANGED = "member.changed"
 
 Delivery = tuple[str, dict[str, Any]]
 
@@ -79,6 +81,9 @@ def route(event: Event | TypingEvent) -> list[Delivery]:
                 (groups.chat(event.store_id, event.conversation_id), {"type": FRAME, "text": text})
             )
         return deliveries
+    if isinstance(event, MemberEvent) and event.op in ("deactivated", "role_changed"):
+        # The member's open sockets check again whether they may still watch the store.
+        return [(groups.user(event.store_id, event.user_id), {"type": MEMBER_CHANGED})]
     if isinstance(event, VisitorConversationEvent):
         return [
             (

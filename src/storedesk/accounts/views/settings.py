@@ -41,6 +41,7 @@ def _render_settings(request: HttpRequest, actor: Actor, *, new_token: str = "")
             "section": "settings",
             "sections": settings_sections.gather(actor, actor.store),
             "tokens": list_api_tokens(actor) if actor.can(Permission.MANAGE_STORE) else None,
+            "cards": _linked_cards(actor),
             "new_token": new_token,
             "languages": settings.LANGUAGES,
             "common_zones": COMMON_ZONES,
@@ -51,6 +52,17 @@ def _render_settings(request: HttpRequest, actor: Actor, *, new_token: str = "")
         # The raw token is on this page once: keep it out of every cache.
         add_never_cache_headers(response)
     return response
+
+
+def _linked_cards(actor: Actor) -> dict[str, bool]:
+    """Which cards that link to another app's page to show: each only to those the page
+    opens for (the permission its view requires), so no link on the page ends in a 403."""
+    return {
+        "canned_replies": actor.can(Permission.VIEW_CONVERSATIONS),
+        "chat_widget": actor.can(Permission.MANAGE_STORE),
+        "policies": actor.can(Permission.VIEW_ORDERS),
+        "help_center_settings": actor.can(Permission.PUBLISH_HELP_CENTER),
+    }
 
 
 @require_POST

@@ -271,10 +271,11 @@ def operations_for(t: Target) -> list[Operation]:
         write("post", f"{article}/translations/en/publish", by=ADMINS),
         write("post", f"{article}/translations/tr/unpublish", by=ADMINS),
         read(f"/api/v1/help/search?q={MARKER}", marked=True),
+        read("/api/v1/audit-log", by=ADMINS, listed=AuditLogEntry),
     ]  # fmt: skip
 
 
-OPERATION_COUNT = 61  # the operations of the OpenAPI document: one request each
+OPERATION_COUNT = 62  # the operations of the OpenAPI document: one request each
 
 
 def snapshot(store: Store | None = None) -> tuple[object, ...]:

@@ -15,9 +15,26 @@ from typing import Any
 import pytest
 from django.apps import apps
 
+from storedesk.accounts.actions.staff import (
+    check_change_role,
+    check_deactivate_member,
+    check_reactivate_member,
+    check_resend_invitation,
+    check_revoke_invitation,
+)
+from storedesk.accounts.actions.teams import (
+    check_delete_team,
+    check_rename_team,
+    check_set_holidays,
+    check_set_team_members,
+    check_set_team_timezone,
+    check_set_working_hours,
+    check_update_team,
+)
 from storedesk.accounts.actors import Actor
-from storedesk.accounts.models import User
+from storedesk.accounts.models import Invitation, Team, User
 from storedesk.accounts.permissions import Permission, Role
+from storedesk.accounts.tests.factories import MembershipFactory
 from storedesk.catalog.actions import check_update_product
 from storedesk.catalog.models import Product
 from storedesk.core.errors import NotFound
@@ -59,7 +76,8 @@ from storedesk.inbox.actions.messages import (
     check_send_reply_once,
     check_send_reply_with_files,
 )
-from storedesk.inbox.models import Conversation, ConversationStatus, Priority
+from storedesk.inbox.models import Channel, Conversation, ConversationStatus, Priority
+from storedesk.inbox.routing import check_set_channel_route
 from storedesk.inbox.tests.factories import CannedReplyTextFactory, ConversationFactory
 from storedesk.orders.actions import (
     check_record_shipment_events,
@@ -209,6 +227,22 @@ def _article(store: Store) -> dict[str, Any]:
     return {"article": translation.article}
 
 
+def _team(store: Store) -> dict[str, Any]:
+    return {"team": Team.objects.create(store=store, name="Zespół", timezone="Europe/Warsaw")}
+
+
+def _invitation(store: Store) -> dict[str, Any]:
+    invitation = Invitation.objects.create(
+        store=store,
+        email="ola@lodz.example",
+        role=Role.AGENT.value,
+        token_hash="0" * 64,
+        sent_at=datetime(2026, 3, 1, 9, tzinfo=UTC),
+        expires_at=datetime(2099, 1, 1, tzinfo=UTC),
+    )
+    return {"invitation": invitation}
+
+
 # One row per store-scoped action; ``test_every_store_scoped_action_has_a_case`` says which
 # are missing.
 CASES: list[Case] = [
@@ -315,6 +349,35 @@ CASES: list[Case] = [
             "events": [
                 {"status": "delivered", "occurred_at": datetime(2026, 11, 21, 9, tzinfo=UTC)}
             ],
+        },
+    ),
+    Case(check_rename_team, lambda other: _team(other) | {"name": "Destek"}),
+    Case(
+        check_update_team,
+        lambda other: _team(other) | {"name": "Destek", "timezone": "Europe/Istanbul"},
+    ),
+    Case(check_set_team_timezone, lambda other: _team(other) | {"timezone": "Europe/Istanbul"}),
+    Case(check_set_team_members, lambda other: _team(other) | {"member_ids": []}),
+    Case(
+        check_set_working_hours,
+        lambda other: _team(other) | {"working_hours": {"1": [["09:00", "17:00"]]}},
+    ),
+    Case(check_set_holidays, lambda other: _team(other) | {"holidays": []}),
+    Case(check_delete_team, _team),
+    Case(check_set_channel_route, lambda other: _team(other) | {"channel": Channel.EMAIL}),
+    Case(check_resend_invitation, _invitation),
+    Case(check_revoke_invitation, _invitation),
+    Case(
+        check_change_role,
+        lambda other: {"membership": MembershipFactory(store=other), "role": Role.VIEWER},
+    ),
+    Case(check_deactivate_member, lambda other: {"membership": MembershipFactory(store=other)}),
+    Case(
+        check_reactivate_member,
+        lambda other: {
+            "membership": MembershipFactory(
+                store=other, deactivated_at=datetime(2026, 3, 1, 9, tzinfo=UTC)
+            )
         },
     ),
 ]

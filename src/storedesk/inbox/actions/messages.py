@@ -47,6 +47,7 @@ from storedesk.inbox.models import (
     Direction,
     Message,
 )
+from storedesk.inbox.routing import get_channel_team
 from storedesk.inbox.selectors import (
     list_assignable_agents,
 )
@@ -143,8 +144,12 @@ def do_receive_message(
             bind_attachments(message, attachments)
             do_index_message(message)
             record_message(conversation, message, waiting=True)
-            if opened == "created" and team is not None and conversation.assignee_id is None:
-                do_auto_assign(conversation, team, now=now)
+            if (
+                opened == "created"
+                and conversation.team is not None
+                and conversation.assignee_id is None
+            ):
+                do_auto_assign(conversation, conversation.team, now=now)
             publish_message_event(conversation, message, "created", attachments=attachments)
             if opened:
                 publish_conversation_event(conversation, opened)
@@ -203,7 +208,8 @@ def _conversation_for_inbound(
                 external_thread_id=external_thread_id or None,
                 subject=subject[:300],
                 language=language or customer.language,
-                team=team,
+                # A caller that names no team leaves it to the channel's route.
+                team=team if team is not None else get_channel_team(store, channel),
                 last_message_at=now,
                 created_at=now,
             ),

@@ -1,15 +1,16 @@
-from datetime import UTC, datetime
+from datetime import datetime
 from zoneinfo import ZoneInfo
 
 import pytest
 
-from storedesk.accounts.models import Team
+from storedesk.accounts.models import Team, User
 from storedesk.core.models import Store
+from storedesk.inbox.models import AgentStatus, Presence
+from storedesk.livechat.models import ChatWidget
 from storedesk.livechat.selectors import (
     foreign_origin,
+    get_availability,
     identity_hmac,
-    next_opening,
-    within_working_hours,
 )
 
 pytestmark = pytest.mark.django_db
@@ -17,8 +18,10 @@ ISTANBUL = ZoneInfo("Europe/Istanbul")
 
 
 @pytest.fixture
-def team(store: Store) -> Team:
-    return Team.objects.create(
+def team(store: Store, agent: User) -> Team:
+    """At work on Mondays 09:00-12:00 and 13:00-18:00 and Saturdays 10:00-14:00, Istanbul
+    time; 23 November 2026, a Monday, is a holiday."""
+    team = Team.objects.create(
         store=store,
         name="Europe",
         timezone="Europe/Istanbul",
@@ -26,43 +29,48 @@ def team(store: Store) -> Team:
             "1": [["09:00", "12:00"], ["13:00", "18:00"]],
             "6": [["10:00", "14:00"]],
         },
+        holidays=[{"date": "2026-11-23", "name": "Bayram"}],
+    )
+    team.members.add(agent)
+    return team
+
+
+def _online(store: Store, user: User, now: datetime) -> None:
+    AgentStatus.objects.update_or_create(
+        store=store, user=user, defaults={"presence": Presence.ONLINE, "last_seen_at": now}
     )
 
 
-@pytest.mark.parametrize(
-    ("local", "inside"),
-    [
-        (datetime(2026, 11, 23, 9, 0, tzinfo=ISTANBUL), True),  # Monday, opening minute
-        (datetime(2026, 11, 23, 12, 30, tzinfo=ISTANBUL), False),  # lunch
-        (datetime(2026, 11, 23, 17, 59, tzinfo=ISTANBUL), True),
-        (datetime(2026, 11, 23, 18, 0, tzinfo=ISTANBUL), False),  # closing minute is outside
-        (datetime(2026, 11, 24, 10, 0, tzinfo=ISTANBUL), False),  # Tuesday: no hours
-        (datetime(2026, 11, 28, 11, 0, tzinfo=ISTANBUL), True),  # Saturday
-    ],
-)
-def test_working_hours_are_read_in_the_teams_time_zone(
-    team: Team, local: datetime, inside: bool
+def test_on_a_holiday_the_chat_says_the_team_is_away_and_back_after_it(
+    store: Store, agent: User, team: Team, widget: ChatWidget
 ) -> None:
-    assert within_working_hours(team, local.astimezone(UTC)) is inside
+    widget.team = team
+    widget.save()
+    # Monday 10:00 in Istanbul: within the Monday hours, but the day is a holiday.
+    now = datetime(2026, 11, 23, 10, 0, tzinfo=ISTANBUL)
+    _online(store, agent, now)
+
+    availability = get_availability(widget, language="en", now=now)
+
+    assert availability.live is False
+    assert availability.reason == "outside_hours"
+    assert availability.expected_reply == (
+        "Our team is away right now and back on Saturday at 10:00 (Europe/Istanbul time). "
+        "Leave your email address and we will answer there."
+    )
 
 
-def test_the_next_opening_skips_days_without_hours(team: Team) -> None:
-    monday_evening = datetime(2026, 11, 23, 19, 0, tzinfo=ISTANBUL)
+def test_the_monday_after_the_holiday_the_chat_is_live(
+    store: Store, agent: User, team: Team, widget: ChatWidget
+) -> None:
+    widget.team = team
+    widget.save()
+    now = datetime(2026, 11, 30, 10, 0, tzinfo=ISTANBUL)
+    _online(store, agent, now)
 
-    assert next_opening(team, monday_evening) == datetime(2026, 11, 28, 10, 0, tzinfo=ISTANBUL)
+    availability = get_availability(widget, language="en", now=now)
 
-
-def test_the_next_opening_after_lunch_is_the_same_day(team: Team) -> None:
-    lunch = datetime(2026, 11, 23, 12, 15, tzinfo=ISTANBUL)
-
-    assert next_opening(team, lunch) == datetime(2026, 11, 23, 13, 0, tzinfo=ISTANBUL)
-
-
-def test_a_team_without_hours_is_always_within_them(store: Store) -> None:
-    team = Team.objects.create(store=store, name="Always", timezone="UTC")
-
-    assert within_working_hours(team, datetime(2026, 11, 29, 3, 0, tzinfo=UTC))
-    assert next_opening(team, datetime(2026, 11, 29, 3, 0, tzinfo=UTC)) is None
+    assert (availability.live, availability.reason) == (True, "online")
 
 
 def test_the_identity_hmac_is_hex_sha256_as_documented() -> None:

@@ -1,5 +1,6 @@
 """The agent socket, over real sockets: who may open it, what reaches it, what it sends."""
 
+import asyncio
 from collections.abc import Callable
 from datetime import timedelta
 
@@ -7,8 +8,9 @@ import pytest
 from channels.db import database_sync_to_async as db
 from django.utils import timezone
 
+from storedesk.accounts.actions.staff import check_change_role, check_deactivate_member
 from storedesk.accounts.actors import Actor
-from storedesk.accounts.models import User
+from storedesk.accounts.models import Membership, User
 from storedesk.accounts.permissions import ROLE_PERMISSIONS, Role
 from storedesk.core.models import Store
 from storedesk.inbox.actions.messages import check_add_note, check_send_reply
@@ -250,4 +252,46 @@ async def test_a_viewer_cannot_announce_typing(
     await send(inbox, {"type": "typing", "conversation_id": conversation.pk, "typing": True})
 
     assert (await receive(inbox))["code"] == "permission_denied"
+    await inbox.disconnect()
+
+
+async def _closed_with(communicator: WebsocketCommunicator) -> int:
+    """The code the socket is closed with, after any events that come first."""
+    while True:
+        output = await communicator.receive_output()
+        if output["type"] == "websocket.close":
+            return int(output["code"])
+
+
+async def test_a_deactivated_members_open_socket_is_closed(
+    store: Store, agent: User, make_staff: Callable[..., User]
+) -> None:
+    admin = await db(make_staff)(store, Role.ADMIN)
+    inbox = agent_socket(store.slug, await db(session_cookie)(agent))
+    await open_socket(inbox)
+
+    membership = await db(Membership.objects.get)(store=store, user=agent)
+    await db(check_deactivate_member)(actor_of(admin, store, Role.ADMIN), membership)
+
+    assert await _closed_with(inbox) == 4404
+
+
+async def test_a_member_given_another_role_keeps_watching_with_it(
+    store: Store, agent: User, make_staff: Callable[..., User]
+) -> None:
+    owner = await db(make_staff)(store, Role.OWNER)
+    conversation = await db(ConversationFactory)(customer__store=store)
+    inbox = agent_socket(store.slug, await db(session_cookie)(agent))
+    await open_socket(inbox)
+    membership = await db(Membership.objects.get)(store=store, user=agent)
+
+    await db(check_change_role)(actor_of(owner, store, Role.OWNER), membership, role=Role.VIEWER)
+    await asyncio.sleep(0.5)  # the change reaches the socket through the channel layer
+    await send(inbox, {"type": "typing", "conversation_id": conversation.pk, "typing": True})
+
+    # Open still, and holding the viewer's actor now: a viewer announces no typing.
+    frame = await receive(inbox)
+    while frame.get("type") != "error":
+        frame = await receive(inbox)
+    assert frame["code"] == "permission_denied"
     await inbox.disconnect()
