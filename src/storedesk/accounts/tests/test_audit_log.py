@@ -3,6 +3,7 @@ that another store's entries never show, and that nothing there changes an entry
 
 import csv
 import io
+import json
 from collections.abc import Callable, Iterator
 from datetime import UTC, date, datetime, timedelta
 from typing import Any
@@ -20,6 +21,7 @@ from django.http import StreamingHttpResponse
 from django.test import AsyncClient, Client
 from django.test.utils import CaptureQueriesContext
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
+from django.utils.html import escape
 from schemathesis.checks import not_a_server_error
 from schemathesis.specs.openapi.checks import (
     content_type_conformance,
@@ -778,3 +780,25 @@ def test_reading_more_entries_takes_no_more_queries(
         record(store, by=make_staff(store, Role.AGENT), target_id=number, note=str(number))
 
     assert _queries(client, path) == few
+
+
+def test_a_long_detail_is_cut_short_with_the_whole_value_one_click_away(
+    store: Store, owner: User
+) -> None:
+    hours = {str(day): [["09:00", "18:00"]] for day in range(1, 6)}
+    AuditLogEntry.objects.create(
+        store=store,
+        actor_user=owner,
+        actor_label=owner.email,
+        action="team.hours_changed",
+        target_type="team",
+        target_id="1",
+        details={"new": hours, "zone": "Europe/Istanbul"},
+    )
+
+    page = logged_in(owner).get(reverse("audit-log", args=[store.slug])).content.decode()
+
+    whole = json.dumps(hours, ensure_ascii=False, sort_keys=True)
+    assert f"<code>{escape(whole)}</code>" in page
+    assert "<summary>new: " in page
+    assert "zone: Europe/Istanbul" in page

@@ -173,22 +173,26 @@ def test_each_store_ticks_its_own_steps(new_store: Store, store: Store) -> None:
     assert done(new_store) == only()
 
 
-def test_every_step_done_completes_the_checklist(
-    new_store: Store, make_staff: Callable[..., User]
-) -> None:
-    OrderFactory(customer__store=new_store)
-    ConversationFactory(customer__store=new_store, channel=Channel.EMAIL)
-    widget = ChatWidgetFactory(store=new_store)
+def take_every_step(store: Store, make_staff: Callable[..., User]) -> None:
+    OrderFactory(customer__store=store)
+    ConversationFactory(customer__store=store, channel=Channel.EMAIL)
+    widget = ChatWidgetFactory(store=store)
     session = check_start_session(
         key=widget.key, token=None, language="tr", identity=None, origin=None,
         client_address="127.0.0.1",
     )  # fmt: skip
     check_send_visitor_message(read_visitor_token(session.token), client_id="c1", text="Selam")
-    make_staff(new_store, Role.AGENT)
-    actor = system_actor(new_store)
+    make_staff(store, Role.AGENT)
+    actor = system_actor(store)
     draft = check_start_return_draft(actor)
     draft = check_save_return_rule(actor, draft, get_return_preset("14") | {"category_id": None})
     check_publish_return_version(actor, draft)
+
+
+def test_every_step_done_completes_the_checklist(
+    new_store: Store, make_staff: Callable[..., User]
+) -> None:
+    take_every_step(new_store, make_staff)
 
     progress = checklist.progress(new_store)
 
@@ -269,3 +273,23 @@ def test_the_inbox_shows_nothing_of_the_checklist(new_store: Store) -> None:
     html = logged_in(owner).get(reverse("inbox", args=[new_store.slug])).content.decode()
 
     assert reverse("store-start", args=[new_store.slug]) not in html
+
+
+def test_home_leads_a_manager_to_the_checklist_until_it_is_done(
+    store: Store, make_staff: Callable[..., User]
+) -> None:
+    owner = make_staff(store, Role.OWNER)
+    agent = make_staff(store, Role.AGENT)
+
+    assert logged_in(owner).get("/")["Location"] == reverse("store-start", args=[store.slug])
+    # Agents land in the inbox whatever the checklist says.
+    assert logged_in(agent).get("/")["Location"] == reverse("inbox", args=[store.slug])
+
+
+def test_home_leads_a_manager_to_the_inbox_once_the_checklist_is_done(
+    new_store: Store, make_staff: Callable[..., User]
+) -> None:
+    take_every_step(new_store, make_staff)
+    owner = User.objects.get(email="ada@example.com")
+
+    assert logged_in(owner).get("/")["Location"] == reverse("inbox", args=[new_store.slug])

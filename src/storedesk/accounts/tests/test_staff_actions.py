@@ -150,7 +150,9 @@ def test_the_mail_goes_after_commit_in_the_stores_language(
     [message] = mail.outbox
     assert message.to == ["selin@moda.example"]
     assert message.from_email == "storedesk@localhost"
-    assert message.subject == "Emily Carter invited you to Moda Çarşı on Storedesk"
+    with translation.override("tr"):
+        subject = translation.gettext("%(inviter)s invited you to %(store)s on Storedesk")
+    assert message.subject == subject % {"inviter": "Emily Carter", "store": "Moda Çarşı"}
     assert sent.link in message.body
     assert "Emily Carter" in message.body
     assert "Moda Çarşı" in message.body

@@ -1,5 +1,6 @@
 """From an empty install to a working store, in a real browser against a real
-``storedesk serve``: the first-run page creates a Turkish store, its owner invites an agent,
+``storedesk serve``: the link the server logs opens the first-run page with its token filled
+in (and gone from the address bar); the page creates a Turkish store, its owner invites an agent,
 the agent joins with a password of their own and lands in the store's empty inbox in
 Turkish, the owner sets the team's hours and the agent's limits, and the audit log shows
 every step.
@@ -101,9 +102,13 @@ def test_a_merchant_starts_a_store_and_an_invited_agent_joins_it(
         owner_context = browser.new_context(locale="tr-TR")
         owner_context.set_default_timeout(30_000)
         owner = owner_context.new_page()
-        owner.goto(printed.group(1))
+        link = printed.group(1)
+        owner.goto(link)
         assert language_of(owner) == "tr"
-        assert owner.get_by_label(in_turkish("Setup token"), exact=True).input_value() != ""
+        token = link.partition("#token=")[2]
+        assert owner.get_by_label(in_turkish("Setup token"), exact=True).input_value() == token
+        # The token leaves the address bar (and so the history) at once.
+        assert owner.url == f"{url}/setup/"
         owner.get_by_label(in_turkish("Store name"), exact=True).fill(STORE_NAME)
         owner.get_by_label(in_turkish("Address"), exact=True).fill(SLUG)
         owner.get_by_label(in_turkish("Default language"), exact=True).select_option("tr")
@@ -118,6 +123,11 @@ def test_a_merchant_starts_a_store_and_an_invited_agent_joins_it(
         owner.get_by_role("button", name=in_turkish("Create the store")).click()
         owner.wait_for_url(f"{store_url}/start/")
         assert_turkish(owner)
+        assert owner.locator("#checklist-progress").get_attribute("max") == "5"
+        # The first-run page is gone for good.
+        gone = owner.goto(f"{url}/setup/")
+        assert gone is not None
+        assert gone.status == 404
 
         # The owner invites the agent from the staff page, and finds the link there.
         owner.goto(f"{store_url}/settings/")

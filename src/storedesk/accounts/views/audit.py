@@ -52,7 +52,8 @@ PAGE_SIZE = 50
 RECENT_ENTRIES = 5
 # Rows the export reads from the database at a time.
 EXPORT_BATCH = 500
-# The details column shows this many details, each value cut to this length.
+# The details column shows this many details, each value cut to this length (the whole
+# value one click away).
 SHOWN_DETAILS = 6
 SHOWN_VALUE_LENGTH = 60
 # The objects that have a page of their own, by the URL name that shows one.
@@ -129,7 +130,8 @@ class AuditRow:
     what: str
     kind: str
     target_url: str
-    details: list[tuple[str, str]]
+    # (name, value as shown, the whole value when the shown one is cut short, else "")
+    details: list[tuple[str, str, str]]
 
 
 def present(entry: AuditLogEntry, store: Store) -> AuditRow:
@@ -144,11 +146,17 @@ def present(entry: AuditLogEntry, store: Store) -> AuditRow:
     )
 
 
-def _details(entry: AuditLogEntry) -> list[tuple[str, str]]:
+def _details(entry: AuditLogEntry) -> list[tuple[str, str, str]]:
     if not isinstance(entry.details, dict):
         return []
-    shown = list(entry.details.items())[:SHOWN_DETAILS]
-    return [(str(key), _short(value)) for key, value in shown]
+    shown = []
+    for key, value in list(entry.details.items())[:SHOWN_DETAILS]:
+        text = _text(value)
+        if len(text) > SHOWN_VALUE_LENGTH:
+            shown.append((str(key), text[: SHOWN_VALUE_LENGTH - 1] + "…", text))
+        else:
+            shown.append((str(key), text, ""))
+    return shown
 
 
 def _target_url(entry: AuditLogEntry, store: Store) -> str:
@@ -159,16 +167,12 @@ def _target_url(entry: AuditLogEntry, store: Store) -> str:
     return reverse(page, args=[store.slug, int(entry.target_id)])
 
 
-def _short(value: object) -> str:
+def _text(value: object) -> str:
     if isinstance(value, str):
-        text = value
-    elif isinstance(value, list) and all(isinstance(item, str | int) for item in value):
-        text = ", ".join(str(item) for item in value)
-    else:
-        text = json.dumps(value, ensure_ascii=False, sort_keys=True)
-    if len(text) > SHOWN_VALUE_LENGTH:
-        return text[: SHOWN_VALUE_LENGTH - 1] + "…"
-    return text
+        return value
+    if isinstance(value, list) and all(isinstance(item, str | int) for item in value):
+        return ", ".join(str(item) for item in value)
+    return json.dumps(value, ensure_ascii=False, sort_keys=True)
 
 
 def settings_section(actor: Actor, store: Store) -> Mapping[str, Any] | None:

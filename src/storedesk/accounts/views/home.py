@@ -5,8 +5,13 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 
 from storedesk.accounts.models import User
-from storedesk.accounts.selectors import list_memberships
-from storedesk.accounts.selectors.stores import any_store_exists, can_create_store
+from storedesk.accounts.permissions import Permission
+from storedesk.accounts.selectors import get_actor_for_user, list_memberships
+from storedesk.accounts.selectors.stores import (
+    any_store_exists,
+    can_create_store,
+    get_checklist_progress,
+)
 
 
 def home(request: HttpRequest) -> HttpResponse:
@@ -18,11 +23,16 @@ def home(request: HttpRequest) -> HttpResponse:
 
 @login_required
 def _member_home(request: HttpRequest) -> HttpResponse:
-    """Straight into the only store's inbox, or a choice between several."""
+    """The only store's inbox (its getting-started checklist, for those who manage a store
+    that has not finished it), or a choice between several stores."""
     assert isinstance(request.user, User)
     memberships = list(list_memberships(request.user))
     if len(memberships) == 1:
-        return redirect("inbox", store_slug=memberships[0].store.slug)
+        slug = memberships[0].store.slug
+        actor = get_actor_for_user(request.user, store_slug=slug)
+        if actor.can(Permission.MANAGE_STORE) and not get_checklist_progress(actor).complete:
+            return redirect("store-start", store_slug=slug)
+        return redirect("inbox", store_slug=slug)
     return render(
         request,
         "accounts/choose_store.html",

@@ -19,7 +19,9 @@ from pathlib import Path
 import pytest
 
 PACKAGE = Path(__file__).resolve().parents[2]  # src/storedesk
-SUPPORT = frozenset({"inbox", "livechat", "helpcenter", "policies", "realtime", "publicsite"})
+SUPPORT = frozenset(
+    {"inbox", "livechat", "connectors", "helpcenter", "policies", "realtime", "publicsite"}
+)
 # App -> apps it must never import.
 FORBIDDEN: dict[str, frozenset[str]] = {
     "core": SUPPORT,
