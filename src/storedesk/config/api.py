@@ -5,6 +5,7 @@ from ninja import NinjaAPI
 from storedesk.accounts.api_audit import router as audit_log_router
 from storedesk.accounts.auth import SessionActorAuth, TokenAuth
 from storedesk.catalog.api import router as catalog_router
+from storedesk.connectors.api import router as channels_router
 from storedesk.core.api import JsonObjectParser, install_error_handlers
 from storedesk.customers.api import router as customers_router
 from storedesk.helpcenter.api import router as help_center_router
@@ -36,3 +37,4 @@ api.add_router("/policies", policies_router, tags=["policies"])
 api.add_router("/help/", help_center_router)
 api.add_router("/help", search_router, tags=["search"])
 api.add_router("/audit-log", audit_log_router, tags=["audit log"])
+api.add_router("/channels", channels_router, tags=["channels"])

@@ -58,6 +58,7 @@ INSTALLED_APPS = [
     "storedesk.orders",
     "storedesk.inbox",
     "storedesk.livechat",
+    "storedesk.connectors",
     "storedesk.realtime",
     "storedesk.publicsite",
     "storedesk.policies",
@@ -275,6 +276,9 @@ DEFAULT_FROM_EMAIL = env.str("DEFAULT_FROM_EMAIL", default="storedesk@localhost"
 # invitation, a password link) start with it when no request tells the address.
 STOREDESK_URL = env.str("STOREDESK_URL", default="http://127.0.0.1:8000").rstrip("/")
 STAFF_INVITATION_DAYS = env.int("STAFF_INVITATION_DAYS", default=7)
+# Where the keys that encrypt channel credentials come from, newest first (see
+# docs/channels.md); empty: SECRET_KEY and its fallbacks.
+STOREDESK_SECRETS_KEYS = env.list("STOREDESK_SECRETS_KEYS", default=[])
 
 # Internationalisation ---------------------------------------------------------------
 LANGUAGE_CODE = "en"

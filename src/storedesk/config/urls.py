@@ -17,6 +17,7 @@ urlpatterns = [
     path("", include("storedesk.inbox.canned_urls")),
     path("", include("storedesk.inbox.routing_urls")),
     path("", include("storedesk.livechat.urls")),
+    path("", include("storedesk.connectors.urls")),
     # Policy pages (/help/<lang>/policies/…) before the help center's category pages.
     path("", include("storedesk.policies.urls")),
     path("", include("storedesk.helpcenter.urls")),

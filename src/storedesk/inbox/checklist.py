@@ -5,11 +5,12 @@ from django.utils.translation import gettext_lazy as _
 
 from storedesk.accounts.checklist import ChecklistItem, checklist
 from storedesk.core.models import Store
-from storedesk.inbox.models import Channel, Conversation
+from storedesk.inbox.models import Channel
+from storedesk.inbox.selectors import has_conversations_on
 
 
 def _email_connected(store: Store) -> bool:
-    return Conversation.objects.filter(store=store, channel=Channel.EMAIL).exists()
+    return has_conversations_on(store, Channel.EMAIL)
 
 
 def register() -> None:

@@ -44,6 +44,7 @@ from storedesk.inbox.models import (
     Attachment,
     CannedReply,
     CannedReplyText,
+    Channel,
     Conversation,
     ConversationSearchText,
     ConversationStatus,
@@ -335,6 +336,11 @@ def list_tag_names(conversation_ids: Iterable[int]) -> dict[int, list[str]]:
     for conversation_id, name in rows:
         names.setdefault(conversation_id, []).append(name)
     return {conversation_id: sorted(tags) for conversation_id, tags in names.items()}
+
+
+def has_conversations_on(store: Store, channel: Channel) -> bool:
+    """Whether any conversation of the store came in on ``channel``."""
+    return Conversation.objects.filter(store=store, channel=channel).exists()
 
 
 def list_conversation_tags(actor: Actor) -> QuerySet[ConversationTag]:
@@ -972,3 +978,21 @@ def find_order_by_number(store: Store, number: str) -> Order | None:
     if not number:
         return None
     return Order.objects.filter(store=store, number__in={number, number.upper()}).first()
+
+
+def find_message_by_external_ids(
+    store: Store, *, channel: str, external_ids: Sequence[str]
+) -> Message | None:
+    """Of the store's messages on ``channel`` that have one of these channel ids, the one
+    whose id comes first in ``external_ids`` (an email's In-Reply-To, then its References
+    from the latest back), with its conversation."""
+    wanted = list(dict.fromkeys(external_id for external_id in external_ids if external_id))
+    if not wanted:
+        return None
+    found = {
+        message.external_id: message
+        for message in Message.objects.filter(
+            store=store, channel=channel, external_id__in=wanted[:100]
+        ).select_related("conversation")
+    }
+    return next((found[external_id] for external_id in wanted if external_id in found), None)

@@ -34,6 +34,7 @@ from storedesk.accounts.permissions import Permission
 from storedesk.accounts.selectors import list_teams
 from storedesk.core.errors import NotFound, PermissionDenied, StoredeskError, ValidationFailed
 from storedesk.core.pagination import paginate
+from storedesk.core.sections import PageSections
 from storedesk.core.views import is_fragment_request
 from storedesk.customers.selectors import list_customers
 from storedesk.inbox.actions.attachments import check_upload_attachment
@@ -105,6 +106,8 @@ PAGE_SIZE = 50
 THREAD_LIMIT = 200
 PANEL_ORDERS = 5
 EARLIER_CONVERSATIONS = 10
+# Notices other apps show above the reply box (a channel with no way to deliver, say).
+composer_notices: PageSections[Conversation] = PageSections("composer")
 MERGE_CANDIDATES = 8
 
 
@@ -568,6 +571,7 @@ def _conversation_context(
         "note_text": note_text,
         "composer_error": composer_error,
         "composer_mode": composer_mode,
+        "composer_notices": composer_notices.gather(actor, conversation) if can_reply else [],
         "client_id": uuid.uuid4().hex,
         **_details_context(
             request,

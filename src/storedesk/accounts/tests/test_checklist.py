@@ -96,7 +96,7 @@ def test_the_shop_is_connected_once_an_order_arrived(new_store: Store) -> None:
 
 
 def test_email_is_connected_once_an_email_conversation_arrived(new_store: Store) -> None:
-    ConversationFactory(customer__store=new_store, channel=Channel.CHAT)
+    ConversationFactory(customer__store=new_store, channel=Channel.WHATSAPP)
     assert done(new_store) == only()
 
     ConversationFactory(customer__store=new_store, channel=Channel.EMAIL)
@@ -116,6 +116,12 @@ def test_the_chat_is_on_the_site_once_a_shopper_wrote(new_store: Store) -> None:
     check_send_visitor_message(read_visitor_token(session.token), client_id="c1", text="Merhaba")
 
     assert done(new_store)["chat"]
+
+
+def test_chats_brought_over_count_as_the_chat_in_use(new_store: Store) -> None:
+    ConversationFactory(customer__store=new_store, channel=Channel.CHAT)
+
+    assert done(new_store) == only("chat")
 
 
 def test_the_team_is_invited_by_a_second_member(

@@ -18,6 +18,8 @@ from storedesk.accounts.actors import system_actor
 from storedesk.accounts.models import User
 from storedesk.accounts.permissions import Role
 from storedesk.catalog.models import Product, Variant
+from storedesk.connectors.actions import check_create_connection
+from storedesk.connectors.models import ChannelConnection
 from storedesk.core.models import AuditLogEntry, Store
 from storedesk.core.tests.clients import logged_in
 from storedesk.customers.models import Customer, MarketingConsent
@@ -68,6 +70,8 @@ TOKEN_AND_ADMINS: frozenset[Who] = frozenset({"token", "admin"})
 EDITORS: frozenset[Who] = frozenset({"agent", "admin"})
 # What shoppers are promised: publishing articles, changing policies.
 ADMINS: frozenset[Who] = frozenset({"admin"})
+# A Telegram bot token's shape (the tests never call Telegram).
+BOT_TOKEN = "123456789:AAHdqTcvCH1vGWJxfSeofSAs0K5PALDsaw0"
 STAFF_ROLES: dict[Who, Role] = {"viewer": Role.VIEWER, "agent": Role.AGENT, "admin": Role.ADMIN}
 
 
@@ -125,6 +129,7 @@ class Target:
     canned_reply: int
     help_category: int
     article: int
+    channel: int
 
 
 @pytest.fixture
@@ -152,9 +157,13 @@ def target(store: Store, make_staff: Callable[..., User]) -> Target:
         title=f"{MARKER} iade süreci", body="14 gün içinde iade edebilirsiniz.",
         url="/help/tr/iade/iade-sureci/",
     )  # fmt: skip
+    channel = check_create_connection(
+        system_actor(store), kind="telegram", secrets_in={"bot_token": BOT_TOKEN}
+    )
     return Target(
         order.customer_id, order.pk, line_item.pk, shipment.pk, product.pk, conversation.pk,
         unlinked.pk, make_staff(store, Role.AGENT).pk, reply.pk, category.pk, article.pk,
+        channel.pk,
     )  # fmt: skip
 
 
@@ -272,10 +281,16 @@ def operations_for(t: Target) -> list[Operation]:
         write("post", f"{article}/translations/tr/unpublish", by=ADMINS),
         read(f"/api/v1/help/search?q={MARKER}", marked=True),
         read("/api/v1/audit-log", by=ADMINS, listed=AuditLogEntry),
+        read("/api/v1/channels", by=ADMINS, listed=ChannelConnection),
+        write("post", "/api/v1/channels",
+              {"kind": "telegram", "secrets": {"bot_token": BOT_TOKEN}}, by=ADMINS),
+        read(f"/api/v1/channels/{t.channel}", by=ADMINS),
+        write("patch", f"/api/v1/channels/{t.channel}", {"enabled": False}, by=ADMINS),
+        write("delete", f"/api/v1/channels/{t.channel}", by=ADMINS),
     ]  # fmt: skip
 
 
-OPERATION_COUNT = 62  # the operations of the OpenAPI document: one request each
+OPERATION_COUNT = 67  # the operations of the OpenAPI document: one request each
 
 
 def snapshot(store: Store | None = None) -> tuple[object, ...]:
@@ -295,6 +310,7 @@ def snapshot(store: Store | None = None) -> tuple[object, ...]:
         *policies_snapshot(store),
         *help_center_snapshot(store),
         *search_snapshot(store),
+        _values(ChannelConnection, store, "name", "enabled", "team_id"),
     )  # fmt: skip
 
 

@@ -37,6 +37,13 @@ from storedesk.accounts.permissions import Permission, Role
 from storedesk.accounts.tests.factories import MembershipFactory
 from storedesk.catalog.actions import check_update_product
 from storedesk.catalog.models import Product
+from storedesk.connectors.actions import (
+    check_delete_connection,
+    check_register_webhook,
+    check_retry_event,
+    check_update_connection,
+)
+from storedesk.connectors.models import ChannelConnection, InboundEvent
 from storedesk.core.errors import NotFound
 from storedesk.core.events import Event
 from storedesk.core.models import Store, StoreScopedModel
@@ -243,6 +250,24 @@ def _invitation(store: Store) -> dict[str, Any]:
     return {"invitation": invitation}
 
 
+def _channel(store: Store) -> dict[str, Any]:
+    connection = ChannelConnection.objects.create(
+        store=store, kind=Channel.TELEGRAM, name="Bot", webhook_key=f"key-{store.pk}"
+    )
+    return {"connection": connection}
+
+
+def _dead_event(store: Store) -> dict[str, Any]:
+    connection = _channel(store)["connection"]
+    event = InboundEvent.objects.create(
+        store=store,
+        connection=connection,
+        status="dead",
+        received_at=datetime(2026, 3, 1, tzinfo=UTC),
+    )
+    return {"event": event}
+
+
 # One row per store-scoped action; ``test_every_store_scoped_action_has_a_case`` says which
 # are missing.
 CASES: list[Case] = [
@@ -365,6 +390,10 @@ CASES: list[Case] = [
     Case(check_set_holidays, lambda other: _team(other) | {"holidays": []}),
     Case(check_delete_team, _team),
     Case(check_set_channel_route, lambda other: _team(other) | {"channel": Channel.EMAIL}),
+    Case(check_update_connection, lambda other: _channel(other) | {"changes": {"name": "x"}}),
+    Case(check_delete_connection, _channel),
+    Case(check_register_webhook, _channel),
+    Case(check_retry_event, _dead_event),
     Case(check_resend_invitation, _invitation),
     Case(check_revoke_invitation, _invitation),
     Case(

@@ -1,0 +1,1 @@
+"""The Telegram Bot API connector (webhook mode)."""
