@@ -24,10 +24,10 @@ from storedesk.accounts.actions.teams import do_create_team, do_set_role_authori
 from storedesk.accounts.actors import Actor, system_actor
 from storedesk.accounts.models import SetupToken, Team, User
 from storedesk.accounts.permissions import ROLE_PERMISSIONS, Role
+from storedesk.accounts.selectors import hash_token_secret
 from storedesk.accounts.selectors.stores import (
     any_store_exists,
     can_create_store,
-    hash_setup_token,
 )
 from storedesk.core.actions import do_create_store as do_insert_store
 from storedesk.core.errors import (
@@ -119,7 +119,7 @@ def do_issue_setup_token() -> str:
     raw = secrets.token_urlsafe(32).replace("_", "-")
     with transaction.atomic():
         SetupToken.objects.filter(used_at__isnull=True).delete()
-        SetupToken.objects.create(token_hash=hash_setup_token(raw))
+        SetupToken.objects.create(token_hash=hash_token_secret(raw))
     return raw
 
 
@@ -171,7 +171,7 @@ def check_create_first_store(
             _("Too many wrong setup tokens from your network; try again later."),
             retry_after=verdict.retry_after,
         )
-    token_hash = hash_setup_token(token.strip())
+    token_hash = hash_token_secret(token.strip())
     # Nothing else of the form is looked at without the token: an owner's password check
     # must not answer people who do not have it.
     if not SetupToken.objects.filter(token_hash=token_hash, used_at__isnull=True).exists():

@@ -6,7 +6,6 @@ right at any moment), so every wrong one counts against the member and against t
 it came from, and while either must wait even a right code is refused.
 """
 
-import hashlib
 import hmac
 import math
 import secrets
@@ -24,7 +23,7 @@ from django.utils.translation import ngettext
 from storedesk.accounts.actors import Actor
 from storedesk.accounts.models import RecoveryCode, TwoFactorDevice, User
 from storedesk.accounts.permissions import Role
-from storedesk.accounts.selectors import list_memberships
+from storedesk.accounts.selectors import hash_token_secret, list_memberships
 from storedesk.accounts.selectors.two_factor import has_two_factor, list_stores_requiring_two_factor
 from storedesk.core.actions import do_record_audit
 from storedesk.core.errors import Conflict, PermissionDenied, ValidationFailed
@@ -113,10 +112,6 @@ def _wrong_code() -> InvalidCode:
 def normalize_code(code: str) -> str:
     """A code as typed, without the spaces and hyphens people add, in lower case."""
     return "".join(code.split()).replace("-", "").lower()
-
-
-def hash_recovery_code(code: str) -> str:
-    return hashlib.sha256(normalize_code(code).encode()).hexdigest()
 
 
 def _is_totp_code(code: str) -> bool:
@@ -224,7 +219,7 @@ def _replace_recovery_codes(user: User) -> list[str]:
     RecoveryCode.objects.filter(user=user).delete()
     codes = [_new_recovery_code() for _ in range(RECOVERY_CODE_COUNT)]
     RecoveryCode.objects.bulk_create(
-        RecoveryCode(user=user, code_hash=hash_recovery_code(code)) for code in codes
+        RecoveryCode(user=user, code_hash=hash_token_secret(normalize_code(code))) for code in codes
     )
     return codes
 
@@ -268,7 +263,7 @@ def _use_code(user: User, code: str) -> TwoFactorMethod | None:
         )
         return TwoFactorMethod.AUTHENTICATOR if spent else None
     spent = RecoveryCode.objects.filter(
-        user=user, code_hash=hash_recovery_code(normalized), used_at__isnull=True
+        user=user, code_hash=hash_token_secret(normalized), used_at__isnull=True
     ).update(used_at=now())
     if not spent:
         return None

@@ -2,7 +2,6 @@
 yet, who may create another, the defaults a new store's form starts from, and the getting
 started checklist."""
 
-import hashlib
 from dataclasses import dataclass
 from zoneinfo import available_timezones
 
@@ -14,7 +13,7 @@ from storedesk.accounts.actors import Actor
 from storedesk.accounts.checklist import ChecklistProgress, checklist
 from storedesk.accounts.models import Membership, SetupToken, User
 from storedesk.accounts.permissions import Permission, Role
-from storedesk.accounts.selectors import list_memberships
+from storedesk.accounts.selectors import hash_token_secret, list_memberships
 from storedesk.core.models import Store
 from storedesk.core.money import ISO_4217_CURRENCIES
 from storedesk.core.text import country_display_name
@@ -33,14 +32,10 @@ def any_store_exists() -> bool:
     return Store.objects.exists()
 
 
-def hash_setup_token(raw: str) -> str:
-    return hashlib.sha256(raw.encode()).hexdigest()
-
-
 def setup_token_was_used(raw: str) -> bool:
     """Whether ``raw`` is a setup token that created the store already (a form sent twice)."""
     return SetupToken.objects.filter(
-        token_hash=hash_setup_token(raw.strip()), used_at__isnull=False
+        token_hash=hash_token_secret(raw.strip()), used_at__isnull=False
     ).exists()
 
 

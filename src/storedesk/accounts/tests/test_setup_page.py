@@ -19,7 +19,7 @@ from storedesk.accounts.actions.stores import (
 )
 from storedesk.accounts.models import Membership, SetupToken, Team, TwoFactorDevice, User
 from storedesk.accounts.permissions import Role
-from storedesk.accounts.selectors.stores import hash_setup_token
+from storedesk.accounts.selectors import hash_token_secret
 from storedesk.core.management.commands.serve import announce_first_run
 from storedesk.core.models import AuditLogEntry, Store
 from storedesk.core.redaction import RedactSecretsFilter
@@ -60,7 +60,7 @@ def counts() -> tuple[int, int, int, int, int]:
 
 def token_is_unused(token: str) -> bool:
     return SetupToken.objects.filter(
-        token_hash=hash_setup_token(token), used_at__isnull=True
+        token_hash=hash_token_secret(token), used_at__isnull=True
     ).exists()
 
 
@@ -225,7 +225,7 @@ def test_only_a_hash_of_the_token_is_kept(db: None) -> None:
     token = do_issue_setup_token()
 
     kept = SetupToken.objects.get()
-    assert kept.token_hash == hash_setup_token(token)
+    assert kept.token_hash == hash_token_secret(token)
     assert token not in kept.token_hash
     assert len(token) >= 40
 
@@ -332,7 +332,7 @@ def test_serve_logs_the_first_run_link_while_there_is_no_store(
     link = record.args[0] if isinstance(record.args, tuple) else None
     assert isinstance(link, str)
     assert link.startswith("http://127.0.0.1:8000/setup/#token=")
-    assert hash_setup_token(link.rpartition("=")[2]) == token.token_hash
+    assert hash_token_secret(link.rpartition("=")[2]) == token.token_hash
     # The log's redaction of secrets leaves the link whole.
     RedactSecretsFilter().filter(record)
     assert link in record.getMessage()
