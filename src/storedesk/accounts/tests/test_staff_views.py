@@ -11,7 +11,7 @@ from channels.db import database_sync_to_async as db
 from django.core import mail
 from django.test import Client
 from django.urls import reverse
-from django.utils import timezone, translation
+from django.utils import timezone
 from django.utils.html import escape
 
 from storedesk.accounts.actions.staff import check_deactivate_member, check_invite_staff
@@ -21,15 +21,15 @@ from storedesk.accounts.selectors import get_actor_for_user
 from storedesk.accounts.views import staff as staff_views
 from storedesk.core.models import AuditLogEntry, Store
 from storedesk.core.tests.clients import logged_in
+from storedesk.core.tests.languages import in_turkish
 from storedesk.realtime.tests.sockets import agent_socket, close_code, session_cookie
 
 pytestmark = pytest.mark.django_db
 
 
-def in_turkish(text: str) -> str:
+def as_printed(text: str) -> str:
     """``text`` as the pages of the test store (whose language is Turkish) print it."""
-    with translation.override("tr"):
-        return escape(translation.gettext(text))
+    return escape(in_turkish(text))
 
 
 PASSWORD = "kargo dükkanı parolası"
@@ -372,7 +372,7 @@ def test_a_double_submit_lands_in_the_inbox_and_a_second_tab_is_told_it_is_used(
 
     assert again["Location"] == reverse("inbox", args=[store.slug])
     assert other_tab.status_code == 410
-    assert in_turkish(
+    assert as_printed(
         "This invitation has been accepted already: sign in to open the store."
     ) in page(other_tab)
     assert User.objects.filter(email="selin@moda.example").count() == 1
@@ -429,11 +429,11 @@ def test_closed_and_unknown_links_get_friendly_pages(
     unknown = client.get(reverse("invitation-accept", args=["not-a-real-token"]))
 
     assert expired_page.status_code == 410
-    assert in_turkish(
+    assert as_printed(
         "This invitation has expired: ask whoever invited you to send it again."
     ) in page(expired_page)
     assert revoked_page.status_code == 410
-    assert in_turkish("This invitation has been withdrawn.") in page(revoked_page)
+    assert as_printed("This invitation has been withdrawn.") in page(revoked_page)
     assert unknown.status_code == 404
     assert "not valid" in page(unknown)
     assert not User.objects.filter(email__in=["old@moda.example", "gone@moda.example"]).exists()

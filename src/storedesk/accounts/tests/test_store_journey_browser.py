@@ -23,6 +23,7 @@ from django.utils.translation import gettext, pgettext
 
 from storedesk.accounts.audit_labels import action_label
 from storedesk.core.templatetags.storedesk import money
+from storedesk.core.tests.languages import in_language, in_turkish
 from storedesk.core.tests.processes import (
     copy_data_dir,
     environment,
@@ -55,17 +56,6 @@ RECORDED_STEPS = (
     ("team.members_changed", OWNER_NAME),
     ("team.hours_changed", OWNER_NAME),
 )
-
-
-def in_language(language: str, text: str, **values: str) -> str:
-    """``text`` as the server shows it in ``language``."""
-    with translation.override(language):
-        translated = gettext(text)
-    return translated % values if values else translated
-
-
-def in_turkish(text: str, **values: str) -> str:
-    return in_language("tr", text, **values)
 
 
 def language_of(page: "Page") -> str:

@@ -11,7 +11,6 @@ from typing import Any
 
 import pytest
 from django.core.management import call_command
-from django.utils import translation
 
 from storedesk.connectors.email.addressing import reply_token
 from storedesk.connectors.email.intake import (
@@ -34,6 +33,7 @@ from storedesk.connectors.tests.email_corpus import (
     text_part,
 )
 from storedesk.core.models import Store
+from storedesk.core.tests.languages import in_turkish
 from storedesk.core.tests.processes import COMMAND_TIMEOUT, environment, run_storedesk
 from storedesk.customers.models import Customer
 from storedesk.inbox.models import (
@@ -49,12 +49,6 @@ from storedesk.inbox.models import (
 @pytest.fixture(autouse=True)
 def _our_address(settings: Any) -> None:
     settings.STOREDESK_URL = STOREDESK_URL
-
-
-def in_turkish(text: str) -> str:
-    """``text`` as the test store, whose language is Turkish, writes it."""
-    with translation.override("tr"):
-        return translation.gettext(text)
 
 
 def _mail(
